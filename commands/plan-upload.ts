@@ -1,0 +1,114 @@
+/**
+ * An admin sends a plan (.docx, .txt, .xlsx) to the bot: dondoc answers with a preview of the
+ * tasks it found (lead, support, due) and the unit names it could not resolve, with Confirm and
+ * Cancel. Nothing is stored as a task before Confirm; the proposal waits in plan_drafts.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { formatVnDate } from '../src/domain/time.js';
+import type { PlanImport, PlanTask } from '../src/import/types.js';
+import { PlanFileError, readPlanBuffer } from '../src/import/read-plan.js';
+import { applyPlan } from '../src/store/plans.js';
+import { createUnitResolver, type UnitResolver } from '../src/store/unit-resolver.js';
+import { actions } from './actions.js';
+import { truncate } from './render.js';
+import type { LinkedContext, Response } from './types.js';
+import { reply } from './types.js';
+
+export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+const PLAN_TYPES = new Set(['.docx', '.txt', '.xlsx']);
+const PREVIEW_TITLE_LENGTH = 160;
+
+export interface IncomingFile {
+  fileName: string;
+  size?: number | undefined;
+  fetch(): Promise<Buffer>;
+}
+
+function dueText(ctx: LinkedContext, due: PlanTask['due']): string {
+  if (due.kind === 'date' && due.date) return formatVnDate(due.date);
+  return due.text || ctx.t('plan-preview-no-due');
+}
+
+function unitNames(resolver: UnitResolver, names: string[], unresolved: Set<string>): string {
+  return names
+    .map((name) => {
+      if (resolver.resolve(name)) return name;
+      unresolved.add(name);
+      return `${name} (?)`;
+    })
+    .join('; ');
+}
+
+async function preview(ctx: LinkedContext, plan: PlanImport, draftId: number): Promise<Response> {
+  const resolver = await createUnitResolver(ctx.db, { issuer: plan.document.issuer });
+  const unresolved = new Set<string>();
+  const lines = plan.tasks.map((task, i) => {
+    const parts = [`${i + 1}. [${task.ref}] ${truncate(task.title, PREVIEW_TITLE_LENGTH)}`];
+    parts.push(`   ${ctx.t('plan-preview-lead', { units: unitNames(resolver, task.lead, unresolved) || '—' })}`);
+    if (task.support.length) parts.push(`   ${ctx.t('plan-preview-support', { units: unitNames(resolver, task.support, unresolved) })}`);
+    parts.push(`   ${ctx.t('plan-preview-due', { due: dueText(ctx, task.due) })}`);
+    return parts.join('\n');
+  });
+  const header = ctx.t('plan-preview-header', {
+    number: plan.document.number || '—',
+    issuer: plan.document.issuer ?? '—',
+    count: plan.tasks.length,
+  });
+  const footer = unresolved.size ? ctx.t('plan-preview-unresolved', { names: [...unresolved].join('; ') }) : ctx.t('plan-preview-all-resolved');
+  return reply({
+    text: [header, '', ...lines, '', footer, ctx.t('plan-preview-confirm')].join('\n'),
+    actions: [
+      { label: ctx.t('button-plan-confirm'), action: actions.planConfirm(draftId), row: 0 },
+      { label: ctx.t('button-plan-cancel'), action: actions.planCancel(draftId), row: 0 },
+    ],
+  });
+}
+
+export async function handlePlanFile(ctx: LinkedContext, file: IncomingFile): Promise<Response> {
+  if (ctx.staff.role !== 'admin') return reply(ctx.t('plan-upload-not-allowed'));
+  const ext = path.extname(file.fileName).toLowerCase();
+  if (!PLAN_TYPES.has(ext)) return reply(ctx.t('plan-upload-type', { name: file.fileName }));
+  if (file.size !== undefined && file.size > MAX_PLAN_BYTES) return reply(ctx.t('plan-upload-too-large', { max: 5 }));
+  const bytes = await file.fetch();
+  if (bytes.length > MAX_PLAN_BYTES) return reply(ctx.t('plan-upload-too-large', { max: 5 }));
+  let plan: PlanImport;
+  try {
+    plan = await readPlanBuffer(bytes, file.fileName);
+  } catch (error) {
+    if (error instanceof PlanFileError) return reply(ctx.t(`plan-upload-error-${error.code.replace('_', '-')}`, { name: file.fileName }));
+    throw error;
+  }
+  if (plan.tasks.length === 0) return reply(ctx.t('plan-upload-error-empty', { name: file.fileName }));
+  const draft = await ctx.db
+    .insertInto('plan_drafts')
+    .values({
+      staff_id: ctx.staff.id,
+      file_name: file.fileName,
+      file_hash: createHash('sha256').update(bytes).digest('hex'),
+      plan: JSON.stringify(plan),
+      created_at: ctx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return preview(ctx, plan, draft.id);
+}
+
+/** Confirm stores the document and its tasks; Cancel drops the proposal. Both only once, only by its sender. */
+export async function decidePlanDraft(ctx: LinkedContext, draftId: number, confirm: boolean): Promise<Response> {
+  const draft = await ctx.db.selectFrom('plan_drafts').selectAll().where('id', '=', draftId).forUpdate().executeTakeFirst();
+  if (!draft || draft.staff_id !== ctx.staff.id || ctx.staff.role !== 'admin') {
+    return { replies: [], notice: { text: ctx.t('action-invalid'), alert: true } };
+  }
+  if (draft.status !== 'pending') {
+    return { replies: [], notice: { text: ctx.t('plan-draft-already', { status: ctx.t(`plan-draft-${draft.status}`) }), alert: true } };
+  }
+  await ctx.db.updateTable('plan_drafts').set({ status: confirm ? 'confirmed' : 'cancelled', decided_at: ctx.now }).where('id', '=', draftId).execute();
+  if (!confirm) return { replies: [], edit: { text: ctx.t('plan-draft-cancelled-text', { name: draft.file_name }) }, notice: { text: ctx.t('plan-draft-cancelled') } };
+  const plan = draft.plan as PlanImport;
+  const report = await applyPlan(ctx.db, plan, { fileName: draft.file_name, fileHash: draft.file_hash }, ctx.now, ctx.staff.id);
+  const lines = [ctx.t('plan-imported', { name: draft.file_name, created: report.created, updated: report.updated, unchanged: report.unchanged })];
+  if (report.unresolved.length) lines.push(ctx.t('plan-preview-unresolved', { names: report.unresolved.join('; ') }));
+  lines.push(ctx.t('plan-imported-next'));
+  return { replies: [], edit: { text: lines.join('\n') }, notice: { text: ctx.t('plan-draft-confirmed') } };
+}

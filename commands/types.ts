@@ -1,0 +1,86 @@
+/** The platform-free contract between channels and commands (DESIGN.md §3). */
+import type { Logger } from 'pino';
+import type { Db } from '../src/db/index.js';
+import type { Staff } from '../src/db/schema.js';
+import type { Clock } from '../src/domain/time.js';
+import type { Channel, Locale, Outgoing } from '../src/domain/types.js';
+import type { Translate, Translator } from '../src/i18n.js';
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  translator: Translator;
+  logger: Logger;
+  settings: { linkCodeTtlDays: number; defaultLocale: Locale; publicUrl?: string | undefined };
+}
+
+export type IncomingBody =
+  | {
+      kind: 'text';
+      text: string;
+      replyToMessageId?: string | undefined;
+      /**
+       * The platform cannot reply to a message (Zalo): the next message after a task message is
+       * the reply, so notes too go to the bare-answer target instead of needing "#15".
+       */
+      threadless?: boolean | undefined;
+    }
+  | { kind: 'action'; action: string; messageId?: string | undefined }
+  | { kind: 'file'; fileName: string; mimeType?: string | undefined; size?: number | undefined; fetch(): Promise<Buffer> }
+  | { kind: 'unsupported'; what: string };
+
+/** One thing a person did in a chat, as every channel reports it. */
+export interface Incoming {
+  channel: Channel;
+  /** Unique per channel; a second delivery with the same key is ignored. */
+  updateKey: string;
+  userId: string;
+  chatId: string;
+  displayName?: string | undefined;
+  languageCode?: string | undefined;
+  /** The raw platform update, stored whole so nothing a person said is lost. */
+  payload: unknown;
+  body: IncomingBody;
+}
+
+/** What the channel should do: answer the button press, edit its message, send replies. */
+export interface Response {
+  replies: Outgoing[];
+  edit?: Outgoing;
+  notice?: { text: string; alert?: boolean };
+}
+
+export interface CommandContext {
+  db: Db;
+  deps: Deps;
+  staff: Staff | null;
+  channel: Channel;
+  userId: string;
+  chatId: string;
+  displayName?: string | undefined;
+  languageCode?: string | undefined;
+  now: Date;
+  today: string;
+  locale: Locale;
+  t: Translate;
+  /** Text after the command name. */
+  args: string;
+}
+
+export type LinkedContext = CommandContext & { staff: Staff };
+
+export interface Command {
+  name: string;
+  aliases?: string[];
+  /** Locale id of the one-line description used by /help and the command menu. */
+  descriptionKey: string;
+  /** Most commands need a linked account; /start and /help do not. */
+  public?: boolean;
+  /** Roles allowed to see it in /help (all when absent). */
+  roles?: Staff['role'][];
+  run(ctx: CommandContext): Promise<Response>;
+}
+
+export function reply(...messages: (Outgoing | string)[]): Response {
+  return { replies: messages.map((m) => (typeof m === 'string' ? { text: m } : m)) };
+}

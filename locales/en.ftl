@@ -1,0 +1,430 @@
+## Tasks as cards
+task-card-title = #{ $id } · { $title }
+task-card-status = Status: { $status }
+task-card-lead = Lead unit: { $unit }
+task-card-product = Product: { $product }
+task-card-note = Latest note: { $note }
+task-due-none = Due: { $text ->
+    [none] no deadline
+   *[other] { $text }
+  }
+task-due-date = Due: { $date }
+task-due-left = Due: { $date } ({ $days } days left)
+task-due-today = Due: { $date } (due today)
+task-due-late = Due: { $date } ({ $days } days late)
+
+status-open = Not started
+status-in_progress = In progress
+status-blocked = Blocked
+status-done = Done
+status-cancelled = Cancelled
+status-with-percent = { $status } ({ $percent }%)
+
+button-in-progress = In progress
+button-done = Done
+button-blocked = Blocked
+button-extension = Ask for more time
+button-next-page = Show more
+
+## /start and linking
+start-how-to-link = Hello! To use dondoc, link this account to your staff record.
+    Ask the office for a link code, then open the link they send or type: /start CODE
+start-linked = This account is now linked to { $name }. dondoc will remind you of deadlines and take your updates here.
+start-next-steps = Type /tasks to see your open tasks, /help for the commands.
+start-already-linked = This account is already linked to { $name }.
+start-code-unknown = That link code is not valid. Please check it or ask the office for a new one.
+start-code-used = That link code has already been used. Each code works once; please ask the office for a new one.
+start-code-expired = That link code has expired. Please ask the office for a new one.
+start-code-account-taken = This account is already linked to another staff member. One account links to one person; contact the office to change it.
+link-first = This account is not linked yet. Ask the office for a link code, then type: /start CODE
+
+## /tasks
+tasks-empty = You have no open tasks. 👍
+tasks-page-gone = The list has changed; type /tasks to see it again.
+tasks-header = You have { $total } open tasks (showing { $from }–{ $to }), soonest deadline first:
+tasks-more = { $remaining } more tasks.
+
+## Answers
+answer-saved = Updated: { $status }.
+answer-unchanged = This task is already { $status }.
+answer-not-yours = Cannot update: this task is not yours or no longer exists. Nothing was changed.
+answer-cancelled = This task was cancelled; nothing was changed.
+answer-too-long = That is too long (at most { $max } characters). Nothing was changed; please shorten it and send again.
+answer-empty-note = The note is empty; nothing was changed.
+answer-note-saved = Note saved for task #{ $id }.
+answer-blocked-saved = Marked as blocked.
+answer-extension-ask = Please type the new deadline.
+prompt-blocked-reason = Task #{ $id } · { $title }
+    Marked as blocked. What is blocking it? Reply to this message with the reason (for example: waiting for figures from the Finance Department).
+prompt-extension = Task #{ $id } · { $title }
+    Until when? Type the new date and a reason, for example: 20/12 waiting for figures
+extension-date-invalid = I could not read the date. Please type it as day/month or day/month/year, for example 20/12 or 20/12/2025, with a reason.
+extension-date-too-early = The new deadline must be after { $date }. Please type the date and reason again.
+extension-requested = Extension request for task #{ $id } to { $date } sent. Your unit head will review it and dondoc will tell you the decision.
+answer-which-task = You have several tasks. Reply to that task's message, or add the task number, for example: done #15
+answer-task-not-found = Task #{ $id } was not found. Type /tasks to see task numbers.
+answer-note-needs-task = To add a note to a task, reply to that task's message or add its number, for example: #15 draft sent. Type /tasks for the list.
+answer-no-open-tasks = You have no open tasks to update.
+answer-menu-range = Please choose a number from 1 to { $max }.
+
+## Commands
+cmd-start = Link your account with the office's code
+cmd-tasks = See your open tasks and report progress
+cmd-help = dondoc's commands
+cmd-lang = Change language (vi or en)
+help-intro = dondoc reminds you of deadlines and takes your progress updates. Commands:
+help-intro-unlinked = dondoc reminds you of deadlines and takes your progress updates. First link your account with the office's code. Commands:
+help-answers = Quick answers: press the buttons under each task, or reply to a task's message with: done · in progress · 50% · blocked: reason · extend 20/12 reason
+lang-usage = Usage: /lang vi or /lang en
+lang-changed = Switched to English.
+
+## Errors and bad input
+command-unknown = There is no /{ $command } command. Type /help for the commands.
+action-invalid = This button is invalid or outdated. Nothing was changed; type /tasks for a fresh list.
+text-too-long = That message is too long (at most { $max } characters). Nothing was changed; please shorten it.
+unsupported-message = dondoc reads text messages only. Type /tasks to see your tasks, or reply to a task's message in text.
+error-internal = Sorry, dondoc hit an error while handling that. Your message has been saved; please try again in a few minutes.
+
+## Admin command line
+cli-usage-header = Usage: npm run dondoc -- <command>
+cli-usage-migrate = migrate — bring the database schema up to date
+cli-usage-staff-import = staff import FILE.csv|xlsx — load units and staff (columns name,unit,role,phone)
+cli-usage-staff-link-code = staff link-code PHONE — make a link code for one staff member
+cli-usage-task-add = task add --title TEXT --owner PHONE [--unit PATH] [--due YYYY-MM-DD] [--product TEXT]
+cli-unknown-command = There is no command "{ $command }".
+cli-failed = Error: { $message }
+cli-file-not-found = File { $file } not found.
+cli-staff-import-type = Cannot read a { $ext } file: only .csv or .xlsx.
+cli-staff-import-header = The header row is missing: { $missing } (needs name,unit,role,phone).
+cli-staff-import-bad-row = Line { $line }: { $problem } — skipped.
+cli-staff-import-done = Done: { $created } new staff, { $updated } updated, { $unchanged } unchanged, { $skipped } bad lines skipped.
+cli-staff-import-no-name = name is missing
+cli-staff-import-no-unit = unit is missing
+cli-staff-import-bad-role = role "{ $role }" is not valid (one of: { $roles })
+cli-staff-import-bad-phone = phone number "{ $phone }" is not valid
+cli-staff-import-dup-phone = phone number { $phone } repeats line { $line }
+cli-staff-not-found = No staff member has phone number { $phone }.
+cli-link-code-for = Link code for { $name } (single use, expires { $expires }):
+cli-link-code-how = On Telegram: open the bot and type /start { $code } — on Zalo: send { $code } to the bot.
+cli-title-too-long = The task text is too long (at most { $max } characters).
+cli-bad-date = The date "{ $value }" is not valid; use YYYY-MM-DD, for example 2025-12-31.
+cli-unit-not-found = There is no unit "{ $unit }". Write the whole path, for example: Sở Tư pháp / Văn phòng Sở.
+cli-migrated = Applied: { $list }
+cli-migrate-none = The database is already up to date.
+cli-db-busy = The embedded database in { $dir } is in use by another process (pid { $pid }). Wait for it to finish, then run this again.
+cli-db-busy-unreachable = dondoc (pid { $pid }) holds the embedded database but did not answer. Check the dondoc server and run this again; nothing was changed.
+
+## Server
+server-listening = dondoc is running: open { $url }
+
+## Zalo
+# Numbered menus (Zalo has no buttons): the last line of a message.
+menu-line = Reply: { $items }
+menu-line-task = Reply: { $items } (with #{ $id }, e.g. { $example })
+menu-line-tasks = Reply: { $items } (with the task number, e.g. { $example })
+menu-status-in-progress = In progress
+menu-status-done = Done
+menu-status-blocked = Blocked
+menu-status-extension = Extension
+menu-number-unknown = The last list has no number { $number }. Please type one of: { $numbers }.
+menu-none = The last message has no numbered list. Type a number with the task (e.g. 2 #15), words (e.g. done), or /tasks to see your tasks.
+# /kenh: where nudges go for a person linked on both Telegram and Zalo.
+cmd-kenh = Choose where reminders go (telegram or zalo)
+channel-usage = Usage: /kenh telegram, /kenh zalo, or /kenh auto (the app you used last).
+channel-current-chosen = Reminders go to { $channel } (your choice).
+channel-current-auto = Reminders go to { $channel } (the app you used last).
+channel-current-none = No app can receive your reminders yet.
+channel-set = From now on dondoc reminds you on { $channel } only.
+channel-auto = From now on dondoc reminds you on the app you used last.
+channel-not-linked = You have not linked { $channel } yet. Ask the office for a link code and send it to dondoc on { $channel } first.
+# The same messages as above, worded for Zalo (no buttons, no replying to a message).
+zalo-help-answers = Quick answers: type a number from the end of a message (e.g. 2 = Done), add the task number when a message lists several tasks (2 #15), or type: done · in progress · 50% · blocked: reason · extend 20/12 reason.
+zalo-answer-which-task = You have several tasks. Add the task number to your answer, e.g. 2 #15 or done #15. Type /tasks to see the numbers.
+zalo-answer-note-needs-task = To add a note to a task, add its number, e.g. #15 draft sent. Type /tasks to see the list.
+zalo-unsupported-message = { $what ->
+    [sticker] dondoc does not understand stickers.
+    [image] dondoc cannot read images.
+   *[other] dondoc cannot read this kind of message.
+  } Please answer in words or numbers, e.g. 2 (Done), done, 50%, blocked: reason. Type /tasks to see your tasks.
+zalo-start-how-to-link = Hello! To use dondoc, link your Zalo account to your staff record.
+    Ask the office for a link code and send it here (or type: /start CODE).
+zalo-link-first = This Zalo account is not linked yet. Ask the office for a link code and send it here (or type: /start CODE).
+zalo-action-invalid = This choice is not valid or is out of date. Nothing was changed; type /tasks for a fresh list.
+zalo-nudge-footer = Type words or a number with the task number, e.g. done #{ $id } or 2 #{ $id }
+zalo-escalation-footer = Type a number from the end of this message to open each task.
+zalo-prompt-blocked-reason = Task #{ $id } · { $title }
+    Marked as blocked. What is blocking it? Type the reason (e.g. waiting for figures from the Finance Department).
+
+## Plan import
+plan-preview-header = Document { $number } ({ $issuer }): { $count } tasks found.
+plan-preview-lead = Lead: { $units }
+plan-preview-support = Support: { $units }
+plan-preview-due = Due: { $due }
+plan-preview-no-due = not stated
+plan-preview-unresolved = Units not recognised: { $names }. These tasks are still imported; add the unit or another name for it and import again to attach it.
+plan-preview-all-resolved = All units recognised.
+plan-preview-confirm = Nothing has been saved yet. Press Confirm to import these tasks, or Cancel.
+button-plan-confirm = Confirm
+button-plan-cancel = Cancel
+plan-upload-not-allowed = Only an administrator (the office) can import plans. Your file was kept but nothing changed.
+plan-upload-type = Cannot take { $name }: plans must be .docx, .txt or .xlsx.
+plan-upload-too-large = The file is too large (at most { $max } MB). Nothing changed.
+plan-upload-error-unsupported-type = Cannot read { $name }: only .docx, .txt or .xlsx.
+plan-upload-error-unreadable = Could not read the contents of { $name }. Check that the file opens, then send it again.
+plan-upload-error-empty = No tasks were found in { $name }.
+plan-draft-already = This proposal was already { $status }.
+plan-draft-pending = pending
+plan-draft-confirmed = confirmed
+plan-draft-cancelled = cancelled
+plan-draft-cancelled-text = Import of { $name } cancelled. Nothing was saved.
+plan-imported = Imported { $name }: { $created } new tasks, { $updated } updated, { $unchanged } unchanged.
+plan-imported-next = Tasks without an owner will be assigned by the lead unit's head with /assign.
+cli-usage-plan-import = plan import FILE.txt|docx|xlsx [--dry-run] [--json] — read a plan and import its tasks
+cli-plan-unresolved = Unit not recognised: { $name }
+
+## Assign
+cmd-assign = Give your unit's tasks an owner
+assign-none = No task of your unit is waiting for an owner. 👍
+assign-who = Who should do this? ({ $remaining } tasks without an owner)
+button-assign-skip = Skip
+assign-done = Task #{ $id } assigned to { $name }.
+assign-not-allowed = Only a unit head or a leader can assign tasks.
+assign-usage = Usage: /assign or /assign #task_number
+
+## Nudges and escalations (scheduler)
+nudge-header = Reminder for { $date } — tasks to report on: { $total }, most urgent first:
+nudge-item = { $n }. #{ $id } · { $title }
+nudge-overdue = { $days } day(s) overdue (due { $date })
+nudge-due-today = Due today ({ $date })
+nudge-due-soon = Working days left: { $days } (due { $date })
+nudge-more = …and { $count } more: /tasks
+nudge-footer = Press the buttons by the task's number, or reply to this message with the task number, e.g.: done #{ $id }
+nudge-button-in-progress = { $n } · Working
+nudge-button-done = { $n } · Done
+nudge-button-blocked = { $n } · Blocked
+nudge-button-extension = { $n } · Extend
+escalation-header = Follow-up for { $date } — tasks led by your unit that are { $threshold }+ working days overdue: { $total }
+escalation-item = { $n }. #{ $id } · { $title }
+escalation-item-detail = Owner: { $owners } · { $days } day(s) overdue (due { $date })
+escalation-item-note = Latest note: { $note }
+escalation-no-owner = not assigned
+escalation-more = …and { $count } more: /overdue
+escalation-footer = Press "Open" to see and update each task.
+escalation-button-open = Open { $n }
+escalation-blocked = ⚠️ Task #{ $id } · { $title } is blocked.
+    Reported by: { $who } · Owner: { $owners }
+    { $due }
+    Reason: { $reason }
+escalation-blocked-no-reason = no reason given yet
+button-open-task = Open task
+
+## Extension decisions
+extension-request-head = { $who } asks for more time on task #{ $id } · { $title }
+    Current deadline: { $current } → requested: { $requested }
+    Reason: { $reason }
+extension-no-reason = none given
+extension-no-due = no deadline
+button-approve = Approve
+button-reject = Reject
+extension-decided-approved = ✅ { $who } approved the extension to { $date }.
+extension-decided-rejected = ❌ { $who } rejected the extension to { $date }.
+extension-notice-approved = Extension approved; the requester will be told.
+extension-notice-rejected = Extension rejected; the requester will be told.
+extension-approved-owner = ✅ Your extension request for task #{ $id } · { $title } was approved by { $who }. New deadline: { $requested } (was { $current }).
+extension-rejected-owner = ❌ Your extension request for task #{ $id } · { $title } to { $requested } was rejected by { $who }. The deadline stays { $current }.
+extension-already-decided = This request was already decided; nothing changed.
+extension-not-yours = Only a head of the lead unit (other than the requester) can decide on this request; nothing changed.
+
+## /overdue
+cmd-overdue = Overdue tasks (heads and leaders: by unit)
+overdue-mine-none = You have no overdue tasks. 👍
+overdue-mine-header = Your overdue tasks: { $count }, longest overdue first:
+overdue-mine-item = #{ $id } · { $title } — { $days } day(s) overdue (due { $date })
+overdue-mine-footer = Type /tasks to report progress or ask for more time.
+overdue-header = Task status — { $unit } ({ $date })
+overdue-totals = Overdue: { $overdue } · Due this week: { $week } · Blocked: { $blocked } · No answer for { $days } days: { $stale }
+overdue-units-header = By unit (overdue · this week · blocked · no answer):
+overdue-unit-line = • { $unit }: { $overdue } · { $week } · { $blocked } · { $stale }
+overdue-units-clear = Other units with nothing overdue: { $count }.
+overdue-units-all-clear = Units below, none with anything overdue: { $count }.
+overdue-top-header = Longest overdue ({ $count }):
+overdue-top-item = { $n }. #{ $id } · { $title } — { $unit } — { $owners } — { $days } day(s) overdue
+overdue-none = Nothing is overdue. 👍
+overdue-no-owner = not assigned
+
+## Morning digest
+cmd-digest = Turn the morning digest on or off
+digest-usage = Usage: /digest on to receive, /digest off to stop the morning digest. Now: { $state }.
+digest-state-on = on
+digest-state-off = off
+digest-turned-on = Morning digest on (7:30 on working days).
+digest-turned-off = Morning digest off. Type /digest on to turn it back on.
+digest-not-for-staff = The morning digest is for leaders and unit heads.
+digest-header = Morning digest { $date } — { $unit }
+digest-section-overdue = Overdue since { $since }: { $count }
+digest-section-done = Completed since { $since }: { $count }
+digest-section-blocked = New blockers: { $count }
+digest-section-extensions = Extension requests waiting: { $count }
+digest-section-silent = People not answering reminders: { $count }
+digest-section-unreachable = People unreachable (blocked the bot): { $count }
+digest-item-task = • #{ $id } · { $title } — { $unit } — { $owners }
+digest-item-blocked = • #{ $id } · { $title } — { $owners }: { $note }
+digest-item-extension = • #{ $id } · { $title } — { $who } asks for { $date }
+digest-item-person = • { $name } ({ $unit }) — tasks: { $count }
+digest-item-unreachable = • { $name } ({ $unit })
+digest-more = …and { $count } more
+digest-nothing = Nothing new since { $since }.
+digest-footer = Type /overdue for the state of each unit.
+
+## Admin command line: scheduler
+cli-usage-remind = remind [--at INSTANT] — run one reminder tick and deliver as if it were that instant (ISO, e.g. 2025-12-01T08:00:00+07:00)
+cli-usage-digest = digest [--at INSTANT] — plan and deliver the morning digest as if it were that instant
+cli-bad-instant = "{ $value }" is not a valid instant; use ISO with an offset, e.g. 2025-12-01T08:00:00+07:00.
+cli-remind-at = Reminder tick at { $at } (Vietnam time)
+cli-digest-at = Morning digest at { $at } (Vietnam time)
+cli-no-channel = No sending channel is configured (TELEGRAM_BOT_TOKEN, ZALO_BOT_TOKEN); nothing was queued or sent.
+cli-planner-locked = Another dondoc process is planning; this tick queued nothing.
+cli-remind-outside = Outside reminder hours (a working day, inside the send window, after the send time); no reminders are due.
+cli-digest-not-owed = Not yet digest time, or not a working day; no digest.
+cli-digest-date = Digest of { $date }.
+cli-occurrences-created = Created { $count } upcoming occurrences of recurring tasks.
+cli-queued = Messages queued: { $count }
+cli-queued-line = + { $kind } → { $name } ({ $channel } { $chat }): tasks { $items }
+cli-delivery-line = { $mark } { $kind } → { $name }: { $status } { $detail }
+cli-sent-detail = (message { $message })
+cli-delivered = Sent { $sent } · to retry { $retry } · skipped { $skipped } · failed { $dead } · unreachable { $unreachable }
+cli-status-sent = sent
+cli-status-retry = will retry
+cli-status-dead = failed
+cli-status-skipped = skipped
+cli-status-unreachable = unreachable
+cli-kind-nudge = reminder
+cli-kind-escalation = follow-up
+cli-kind-escalation-blocked = blocker alert
+cli-kind-extension-request = extension request
+cli-kind-extension-decision = extension decision
+cli-kind-digest = morning digest
+
+## Web
+server-listening-demo = dondoc (demo) is running: open { $url }
+web-title = dondoc — the task-chasing assistant
+web-subtitle-demo = Demo with sample data
+web-picker-intro = Pick a person of the Department of Justice (sample data) to talk to dondoc as them.
+web-picker-hint = Staff see and report their own tasks; unit heads and leaders type /overdue to see what is late; leaders type /dashboard to open the dashboard.
+web-welcome-demo = You are using dondoc as { $name } ({ $role }, { $unit }). Tap /tasks to see the tasks, or type /help for the commands.
+web-switch-person = Switch person
+web-leave = Leave
+web-lang-en = English
+web-lang-vi = Tiếng Việt
+web-commands = Quick commands
+web-placeholder = Type a message, e.g. done #12
+web-send = Send
+web-reply-to = Replying to:
+web-reply-cancel = Cancel
+web-reply-button = Reply
+web-offline = Connection lost, retrying…
+web-error = Could not send. Please try again.
+role-staff = Staff
+role-unit_head = Unit head
+role-leader = Leader
+role-admin = Administrator
+
+## Dashboard
+cmd-dashboard = Open the dashboard in a browser (leaders, administrators)
+dashboard-link = Open the dondoc dashboard: { $url }
+    The link works once and expires in { $minutes } minutes. Do not forward it.
+dashboard-not-allowed = The dashboard is for leaders and administrators. You can type /overdue to see what is late.
+dash-nav-overview = Overview
+dash-nav-overdue = Overdue
+dash-nav-people = Not linked
+dash-logout = Log out
+dash-overview-title = Overview · { $unit }
+dash-count-overdue = Overdue
+dash-trend-title = Overdue tasks over the last 8 weeks
+dash-trend-help = Each bar is the number of overdue tasks at the end of that week; the last bar is today.
+dash-by-unit = By unit
+dash-col-unit = Unit
+dash-col-week = Due this week
+dash-col-stale = No answer for { $days } days
+dash-unit-itself = (led by the unit itself)
+dash-scope = Scope: { $unit } and the units under it.
+dash-empty = No tasks yet.
+dash-filter-unit = Unit
+dash-filter-owner = Owner
+dash-filter-document = Document
+dash-filter-days = Overdue
+dash-filter-days-option = { $days }+ days
+dash-filter-all = All
+dash-filter-apply = Filter
+dash-filter-clear = Clear
+dash-overdue-count = { $count } overdue
+dash-overdue-none = Nothing is overdue with these filters.
+dash-overdue-more = Showing { $shown } of { $total }; the Excel file has them all.
+dash-export = Download Excel
+dash-days-late = { $days } days late
+dash-due = due { $date }
+dash-task-timing = Timing
+dash-task-product = Product
+dash-task-periods = Periods
+dash-col-period = Period
+dash-task-history = History of updates
+dash-task-no-history = No updates yet.
+dash-history-status = Reported status: { $status }
+dash-history-note = Added a note
+dash-history-extension = Asked for an extension to { $date }
+dash-history-approved = Extension approved
+dash-history-rejected = Extension rejected
+dash-history-system = dondoc
+dash-people-help = Give each person their code. On Telegram: open the bot and type /start CODE; on Zalo: send CODE to the bot; on dondoc's web page: type /start CODE.
+dash-people-none = Everyone in your scope has linked a chat account.
+dash-col-name = Name
+dash-col-role = Role
+dash-col-phone = Phone
+dash-col-code = Link code
+dash-code-until = until { $date }
+dash-code-create = Create code
+dash-login-title = Dashboard login
+dash-login-as = Open the dondoc dashboard as { $name }?
+dash-login-button = Open the dashboard
+dash-login-note = The link works only once. The session ends by itself after 8 hours.
+dash-link-title = This link cannot be used
+dash-link-unknown = The link is not valid.
+dash-link-used = This link has already been used.
+dash-link-expired = The link has expired (it is valid for 15 minutes).
+dash-link-again = Send /dashboard to dondoc in the chat to get a new link.
+dash-expired-title = Please log in again
+dash-expired = Your session has expired or you are not logged in. Send /dashboard to dondoc in the chat to get a login link.
+dash-forbidden-title = Access denied
+dash-forbidden-role = The dashboard is only for leaders and administrators.
+dash-forbidden-scope = This page is outside your unit's scope.
+dash-cross-site = The request did not come from a dondoc page and was refused; nothing changed.
+dash-logged-out-title = Logged out
+dash-logged-out = You have logged out of the dashboard.
+report-sheet = Report
+report-about-sheet = About
+report-col-stt = No.
+report-col-task = Task
+report-col-document = Document
+report-col-lead = Lead unit
+report-col-support = Cooperating units
+report-col-owners = Owners
+report-col-due = Due
+report-col-status = Status
+report-col-days-late = Days late
+report-col-note = Latest note
+report-title-overdue = Overdue tasks
+report-title-period = Task progress report, due from { $from } to { $to }
+report-generated-at = Made at { $at } (Vietnam time)
+report-row-count = Rows: { $count }
+report-scope = Scope: { $unit } and the units under it
+report-scope-all = Scope: the whole organisation
+report-filter-days = Overdue by { $days } days or more
+report-by = Made by: { $name }
+cli-usage-demo = demo — load the sample organisation (a Department of Justice, its people, the tasks of the sample plan) into an empty database
+cli-usage-report = report [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.xlsx — export a progress report to Excel
+cli-demo-loaded = Sample organisation loaded: { $units } units, { $people } people, { $tasks } tasks.
+cli-demo-next = Run npm start (no token needed) and open dondoc's web page to try it.
+cli-demo-already = The sample organisation is already there; nothing loaded again.
+cli-demo-not-empty = The database already holds units or people that are not the sample; the sample organisation was not loaded, so nothing gets mixed up.
+cli-report-range = The start date { $from } is after the end date { $to }.
+cli-report-written = Wrote { $count } rows to { $file }

@@ -1,0 +1,430 @@
+## Tasks as cards
+task-card-title = #{ $id } · { $title }
+task-card-status = Trạng thái: { $status }
+task-card-lead = Chủ trì: { $unit }
+task-card-product = Sản phẩm: { $product }
+task-card-note = Ghi chú mới nhất: { $note }
+task-due-none = Hạn: { $text ->
+    [none] chưa có hạn
+   *[other] { $text }
+  }
+task-due-date = Hạn: { $date }
+task-due-left = Hạn: { $date } (còn { $days } ngày)
+task-due-today = Hạn: { $date } (hạn là hôm nay)
+task-due-late = Hạn: { $date } (quá hạn { $days } ngày)
+
+status-open = Chưa bắt đầu
+status-in_progress = Đang thực hiện
+status-blocked = Vướng mắc
+status-done = Hoàn thành
+status-cancelled = Đã hủy
+status-with-percent = { $status } ({ $percent }%)
+
+button-in-progress = Đang thực hiện
+button-done = Hoàn thành
+button-blocked = Vướng mắc
+button-extension = Xin gia hạn
+button-next-page = Xem tiếp
+
+## /start and linking
+start-how-to-link = Chào anh/chị! Để dùng dondoc, anh/chị cần liên kết tài khoản với hồ sơ cán bộ.
+    Hãy xin Văn phòng mã liên kết, rồi mở đường dẫn được gửi kèm hoặc gõ: /start MÃ
+start-linked = Đã liên kết tài khoản với { $name }. Từ nay dondoc sẽ nhắc việc và nhận báo cáo của anh/chị tại đây.
+start-next-steps = Gõ /tasks để xem việc đang mở, /help để xem các lệnh.
+start-already-linked = Tài khoản này đã liên kết với { $name }.
+start-code-unknown = Mã liên kết không đúng. Vui lòng kiểm tra lại hoặc xin Văn phòng mã mới.
+start-code-used = Mã liên kết này đã được dùng. Mỗi mã chỉ dùng một lần; vui lòng xin Văn phòng mã mới.
+start-code-expired = Mã liên kết đã hết hạn. Vui lòng xin Văn phòng mã mới.
+start-code-account-taken = Tài khoản này đã liên kết với một cán bộ khác. Mỗi tài khoản chỉ liên kết với một người; hãy liên hệ Văn phòng nếu cần đổi.
+link-first = Tài khoản này chưa được liên kết. Hãy xin Văn phòng mã liên kết rồi gõ: /start MÃ
+
+## /tasks
+tasks-empty = Anh/chị không có việc nào đang mở. 👍
+tasks-page-gone = Danh sách đã thay đổi; gõ /tasks để xem lại.
+tasks-header = Anh/chị có { $total } việc đang mở (hiển thị { $from }–{ $to }), hạn gần nhất trước:
+tasks-more = Còn { $remaining } việc nữa.
+
+## Answers
+answer-saved = Đã cập nhật: { $status }.
+answer-unchanged = Việc này đã ở trạng thái { $status }.
+answer-not-yours = Không thể cập nhật: việc này không thuộc anh/chị hoặc không còn tồn tại. Không có gì thay đổi.
+answer-cancelled = Việc này đã bị hủy; không có gì thay đổi.
+answer-too-long = Nội dung quá dài (tối đa { $max } ký tự). Không có gì thay đổi; vui lòng rút gọn và gửi lại.
+answer-empty-note = Ghi chú trống; không có gì thay đổi.
+answer-note-saved = Đã ghi nhận ghi chú cho việc #{ $id }.
+answer-blocked-saved = Đã ghi nhận vướng mắc.
+answer-extension-ask = Vui lòng nhập ngày hạn mới.
+prompt-blocked-reason = Việc #{ $id } · { $title }
+    Đã ghi nhận là vướng mắc. Vướng mắc gì? Hãy trả lời tin nhắn này bằng lý do (ví dụ: chờ số liệu của Sở Tài chính).
+prompt-extension = Việc #{ $id } · { $title }
+    Xin gia hạn đến ngày nào? Gõ ngày mới và lý do, ví dụ: 20/12 chờ số liệu
+extension-date-invalid = Chưa đọc được ngày. Vui lòng gõ ngày theo dạng ngày/tháng hoặc ngày/tháng/năm, ví dụ: 20/12 hoặc 20/12/2025, kèm lý do.
+extension-date-too-early = Ngày hạn mới phải sau { $date }. Vui lòng gõ lại ngày và lý do.
+extension-requested = Đã gửi đề nghị gia hạn việc #{ $id } đến ngày { $date }. Lãnh đạo đơn vị sẽ xem xét và dondoc sẽ báo lại kết quả.
+answer-which-task = Anh/chị đang có nhiều việc. Hãy trả lời (reply) đúng tin nhắn của việc đó, hoặc thêm số việc, ví dụ: xong #15
+answer-task-not-found = Không tìm thấy việc #{ $id }. Gõ /tasks để xem số của các việc.
+answer-note-needs-task = Để ghi chú cho một việc, hãy trả lời (reply) tin nhắn của việc đó, hoặc thêm số việc, ví dụ: #15 đã gửi dự thảo. Gõ /tasks để xem danh sách.
+answer-no-open-tasks = Anh/chị không có việc nào đang mở để cập nhật.
+answer-menu-range = Vui lòng chọn một số từ 1 đến { $max }.
+
+## Commands
+cmd-start = Liên kết tài khoản bằng mã của Văn phòng
+cmd-tasks = Xem việc đang mở và báo cáo tiến độ
+cmd-help = Các lệnh của dondoc
+cmd-lang = Đổi ngôn ngữ (vi hoặc en)
+help-intro = dondoc nhắc việc và nhận báo cáo tiến độ. Các lệnh:
+help-intro-unlinked = dondoc nhắc việc và nhận báo cáo tiến độ. Trước hết hãy liên kết tài khoản bằng mã của Văn phòng. Các lệnh:
+help-answers = Trả lời nhanh: bấm nút dưới mỗi việc, hoặc trả lời tin nhắn của việc bằng: xong · đang làm · 50% · vướng: lý do · gia hạn 20/12 lý do
+lang-usage = Cách dùng: /lang vi hoặc /lang en
+lang-changed = Đã chuyển sang tiếng Việt.
+
+## Errors and bad input
+command-unknown = Không có lệnh /{ $command }. Gõ /help để xem các lệnh.
+action-invalid = Nút này không hợp lệ hoặc đã cũ. Không có gì thay đổi; gõ /tasks để lấy danh sách mới.
+text-too-long = Tin nhắn quá dài (tối đa { $max } ký tự). Không có gì thay đổi; vui lòng rút gọn.
+unsupported-message = dondoc chỉ đọc tin nhắn chữ. Hãy gõ /tasks để xem việc, hoặc trả lời tin nhắn của việc bằng chữ.
+error-internal = Xin lỗi, dondoc gặp lỗi khi xử lý. Tin nhắn của anh/chị đã được lưu lại; vui lòng thử lại sau ít phút.
+
+## Admin command line
+cli-usage-header = Cách dùng: npm run dondoc -- <lệnh>
+cli-usage-migrate = migrate — cập nhật cấu trúc cơ sở dữ liệu
+cli-usage-staff-import = staff import TỆP.csv|xlsx — nạp đơn vị và cán bộ (cột name,unit,role,phone)
+cli-usage-staff-link-code = staff link-code SỐ_ĐIỆN_THOẠI — tạo mã liên kết cho một cán bộ
+cli-usage-task-add = task add --title NỘI_DUNG --owner SỐ_ĐIỆN_THOẠI [--unit ĐƠN_VỊ] [--due YYYY-MM-DD] [--product SẢN_PHẨM]
+cli-unknown-command = Không có lệnh "{ $command }".
+cli-failed = Lỗi: { $message }
+cli-file-not-found = Không tìm thấy tệp { $file }.
+cli-staff-import-type = Không đọc được tệp { $ext }: chỉ nhận .csv hoặc .xlsx.
+cli-staff-import-header = Dòng tiêu đề thiếu cột: { $missing } (cần name,unit,role,phone).
+cli-staff-import-bad-row = Dòng { $line }: { $problem } — bỏ qua.
+cli-staff-import-done = Xong: { $created } cán bộ mới, { $updated } cập nhật, { $unchanged } không đổi, { $skipped } dòng lỗi bị bỏ qua.
+cli-staff-import-no-name = thiếu họ tên
+cli-staff-import-no-unit = thiếu đơn vị
+cli-staff-import-bad-role = vai trò "{ $role }" không hợp lệ (chọn một trong: { $roles })
+cli-staff-import-bad-phone = số điện thoại "{ $phone }" không hợp lệ
+cli-staff-import-dup-phone = số điện thoại { $phone } trùng với dòng { $line }
+cli-staff-not-found = Không có cán bộ nào có số điện thoại { $phone }.
+cli-link-code-for = Mã liên kết cho { $name } (dùng một lần, hết hạn ngày { $expires }):
+cli-link-code-how = Trên Telegram: mở bot và gõ /start { $code } — trên Zalo: gửi { $code } cho bot.
+cli-title-too-long = Nội dung nhiệm vụ quá dài (tối đa { $max } ký tự).
+cli-bad-date = Ngày "{ $value }" không hợp lệ; dùng dạng YYYY-MM-DD, ví dụ 2025-12-31.
+cli-unit-not-found = Không có đơn vị "{ $unit }". Ghi đủ đường dẫn, ví dụ: Sở Tư pháp / Văn phòng Sở.
+cli-migrated = Đã áp dụng: { $list }
+cli-migrate-none = Cơ sở dữ liệu đã ở phiên bản mới nhất.
+cli-db-busy = Cơ sở dữ liệu nhúng trong { $dir } đang được tiến trình khác dùng (pid { $pid }). Hãy chờ lệnh đó xong rồi chạy lại.
+cli-db-busy-unreachable = dondoc (pid { $pid }) đang giữ cơ sở dữ liệu nhúng nhưng không trả lời. Hãy kiểm tra máy chủ dondoc rồi chạy lại; không có gì thay đổi.
+
+## Server
+server-listening = dondoc đang chạy: mở { $url }
+
+## Zalo
+# Numbered menus (Zalo has no buttons): the last line of a message.
+menu-line = Trả lời: { $items }
+menu-line-task = Trả lời: { $items } (kèm #{ $id }, ví dụ: { $example })
+menu-line-tasks = Trả lời: { $items } (kèm số việc, ví dụ: { $example })
+menu-status-in-progress = Đang làm
+menu-status-done = Xong
+menu-status-blocked = Vướng mắc
+menu-status-extension = Gia hạn
+menu-number-unknown = Danh sách vừa gửi không có số { $number }. Vui lòng gõ một trong các số: { $numbers }.
+menu-none = Tin nhắn vừa rồi không có danh sách số để chọn. Hãy gõ số kèm số việc (ví dụ: 2 #15), gõ chữ (ví dụ: xong), hoặc gõ /tasks để xem việc.
+# /kenh: where nudges go for a person linked on both Telegram and Zalo.
+cmd-kenh = Chọn kênh nhận nhắc việc (telegram hoặc zalo)
+channel-usage = Cách dùng: /kenh telegram, /kenh zalo, hoặc /kenh auto (theo kênh anh/chị dùng gần nhất).
+channel-current-chosen = Nhắc việc đang gửi qua { $channel } (anh/chị đã chọn).
+channel-current-auto = Nhắc việc đang gửi qua { $channel } (kênh anh/chị dùng gần nhất).
+channel-current-none = Chưa có kênh nào nhận được nhắc việc của anh/chị.
+channel-set = Từ nay dondoc chỉ nhắc việc qua { $channel }.
+channel-auto = Từ nay dondoc nhắc việc qua kênh anh/chị dùng gần nhất.
+channel-not-linked = Anh/chị chưa liên kết { $channel }. Hãy xin Văn phòng mã liên kết và gửi mã đó cho dondoc trên { $channel } trước.
+# The same messages as above, worded for Zalo (no buttons, no replying to a message).
+zalo-help-answers = Trả lời nhanh: gõ số ở cuối tin nhắn (ví dụ 2 = Xong), thêm số việc khi tin nhắn có nhiều việc (2 #15), hoặc gõ: xong · đang làm · 50% · vướng: lý do · gia hạn 20/12 lý do. Có dấu hay không dấu đều được.
+zalo-answer-which-task = Anh/chị đang có nhiều việc. Hãy thêm số việc vào câu trả lời, ví dụ: 2 #15 hoặc xong #15. Gõ /tasks để xem số của các việc.
+zalo-answer-note-needs-task = Để ghi chú cho một việc, hãy thêm số việc, ví dụ: #15 đã gửi dự thảo. Gõ /tasks để xem danh sách.
+zalo-unsupported-message = { $what ->
+    [sticker] dondoc chưa hiểu nhãn dán.
+    [image] dondoc chưa đọc được hình ảnh.
+   *[other] dondoc chưa đọc được loại tin nhắn này.
+  } Hãy trả lời bằng chữ hoặc số, ví dụ: 2 (Xong), xong, 50%, vướng: lý do. Gõ /tasks để xem việc.
+zalo-start-how-to-link = Chào anh/chị! Để dùng dondoc, anh/chị cần liên kết tài khoản Zalo với hồ sơ cán bộ.
+    Hãy xin Văn phòng mã liên kết rồi gửi mã đó vào đây (hoặc gõ: /start MÃ).
+zalo-link-first = Tài khoản Zalo này chưa được liên kết. Hãy xin Văn phòng mã liên kết rồi gửi mã đó vào đây (hoặc gõ: /start MÃ).
+zalo-action-invalid = Lựa chọn này không hợp lệ hoặc đã cũ. Không có gì thay đổi; gõ /tasks để lấy danh sách mới.
+zalo-nudge-footer = Gõ chữ hoặc số kèm số việc, ví dụ: xong #{ $id } hoặc 2 #{ $id }
+zalo-escalation-footer = Gõ số ở cuối tin nhắn để mở từng việc.
+zalo-prompt-blocked-reason = Việc #{ $id } · { $title }
+    Đã ghi nhận là vướng mắc. Vướng mắc gì? Hãy gõ lý do (ví dụ: chờ số liệu của Sở Tài chính).
+
+## Plan import
+plan-preview-header = Văn bản { $number } ({ $issuer }): tìm thấy { $count } nhiệm vụ.
+plan-preview-lead = Chủ trì: { $units }
+plan-preview-support = Phối hợp: { $units }
+plan-preview-due = Thời hạn: { $due }
+plan-preview-no-due = không ghi
+plan-preview-unresolved = Chưa nhận ra đơn vị: { $names }. Các nhiệm vụ này vẫn được nhập; hãy thêm đơn vị hoặc tên gọi khác rồi nhập lại để gắn đơn vị.
+plan-preview-all-resolved = Đã nhận ra tất cả đơn vị.
+plan-preview-confirm = Chưa có gì được lưu. Bấm Xác nhận để nhập các nhiệm vụ trên, hoặc Hủy.
+button-plan-confirm = Xác nhận
+button-plan-cancel = Hủy
+plan-upload-not-allowed = Chỉ quản trị viên (Văn phòng) mới nhập được kế hoạch. Tệp của anh/chị đã được lưu lại nhưng không có gì thay đổi.
+plan-upload-type = Không nhận tệp { $name }: chỉ nhận kế hoạch dạng .docx, .txt hoặc .xlsx.
+plan-upload-too-large = Tệp quá lớn (tối đa { $max } MB). Không có gì thay đổi.
+plan-upload-error-unsupported-type = Không đọc được { $name }: chỉ nhận .docx, .txt hoặc .xlsx.
+plan-upload-error-unreadable = Không đọc được nội dung tệp { $name }. Hãy kiểm tra tệp có mở được không rồi gửi lại.
+plan-upload-error-empty = Không tìm thấy nhiệm vụ nào trong { $name }.
+plan-draft-already = Đề xuất này đã { $status }.
+plan-draft-pending = đang chờ
+plan-draft-confirmed = được xác nhận
+plan-draft-cancelled = bị hủy
+plan-draft-cancelled-text = Đã hủy nhập { $name }. Không có gì được lưu.
+plan-imported = Đã nhập { $name }: { $created } nhiệm vụ mới, { $updated } cập nhật, { $unchanged } không đổi.
+plan-imported-next = Nhiệm vụ chưa có người thực hiện sẽ do trưởng đơn vị chủ trì giao bằng lệnh /assign.
+cli-usage-plan-import = plan import TỆP.txt|docx|xlsx [--dry-run] [--json] — đọc kế hoạch và nhập nhiệm vụ
+cli-plan-unresolved = Chưa nhận ra đơn vị: { $name }
+
+## Assign
+cmd-assign = Giao người thực hiện cho việc của đơn vị
+assign-none = Không còn việc nào của đơn vị chưa có người thực hiện. 👍
+assign-who = Giao việc này cho ai? (còn { $remaining } việc chưa giao)
+button-assign-skip = Bỏ qua
+assign-done = Đã giao việc #{ $id } cho { $name }.
+assign-not-allowed = Chỉ trưởng đơn vị hoặc lãnh đạo mới giao việc được.
+assign-usage = Cách dùng: /assign hoặc /assign #số_việc
+
+## Nudges and escalations (scheduler)
+nudge-header = Nhắc việc ngày { $date }: anh/chị có { $total } việc cần báo cáo, việc gấp nhất trước:
+nudge-item = { $n }. #{ $id } · { $title }
+nudge-overdue = Quá hạn { $days } ngày (hạn { $date })
+nudge-due-today = Hạn là hôm nay ({ $date })
+nudge-due-soon = Còn { $days } ngày làm việc (hạn { $date })
+nudge-more = …và { $count } việc nữa: /tasks
+nudge-footer = Bấm nút theo số thứ tự của việc, hoặc trả lời tin nhắn này kèm số việc, ví dụ: xong #{ $id }
+nudge-button-in-progress = { $n } · Đang làm
+nudge-button-done = { $n } · Xong
+nudge-button-blocked = { $n } · Vướng
+nudge-button-extension = { $n } · Gia hạn
+escalation-header = Báo cáo đôn đốc ngày { $date }: { $total } việc do đơn vị chủ trì đã quá hạn từ { $threshold } ngày làm việc trở lên:
+escalation-item = { $n }. #{ $id } · { $title }
+escalation-item-detail = Người thực hiện: { $owners } · quá hạn { $days } ngày (hạn { $date })
+escalation-item-note = Ghi chú mới nhất: { $note }
+escalation-no-owner = chưa giao người
+escalation-more = …và { $count } việc nữa: /overdue
+escalation-footer = Bấm "Mở" để xem và cập nhật từng việc.
+escalation-button-open = Mở { $n }
+escalation-blocked = ⚠️ Việc #{ $id } · { $title } đang vướng mắc.
+    Người báo: { $who } · Người thực hiện: { $owners }
+    { $due }
+    Lý do: { $reason }
+escalation-blocked-no-reason = chưa nêu lý do
+button-open-task = Mở việc
+
+## Extension decisions
+extension-request-head = { $who } xin gia hạn việc #{ $id } · { $title }
+    Hạn hiện tại: { $current } → đề nghị: { $requested }
+    Lý do: { $reason }
+extension-no-reason = không nêu
+extension-no-due = chưa có hạn
+button-approve = Đồng ý
+button-reject = Từ chối
+extension-decided-approved = ✅ { $who } đã đồng ý gia hạn đến ngày { $date }.
+extension-decided-rejected = ❌ { $who } không đồng ý gia hạn đến ngày { $date }.
+extension-notice-approved = Đã đồng ý gia hạn; người đề nghị sẽ được báo.
+extension-notice-rejected = Đã từ chối gia hạn; người đề nghị sẽ được báo.
+extension-approved-owner = ✅ Đề nghị gia hạn việc #{ $id } · { $title } đã được { $who } đồng ý. Hạn mới: { $requested } (hạn cũ: { $current }).
+extension-rejected-owner = ❌ Đề nghị gia hạn việc #{ $id } · { $title } đến ngày { $requested } không được { $who } đồng ý. Hạn vẫn là { $current }.
+extension-already-decided = Đề nghị này đã được xử lý trước đó; không có gì thay đổi.
+extension-not-yours = Chỉ lãnh đạo của đơn vị chủ trì (không phải người đề nghị) mới xử lý được đề nghị này; không có gì thay đổi.
+
+## /overdue
+cmd-overdue = Việc quá hạn (lãnh đạo, trưởng đơn vị: theo đơn vị)
+overdue-mine-none = Anh/chị không có việc nào quá hạn. 👍
+overdue-mine-header = Anh/chị có { $count } việc quá hạn, lâu nhất trước:
+overdue-mine-item = #{ $id } · { $title } — quá hạn { $days } ngày (hạn { $date })
+overdue-mine-footer = Gõ /tasks để báo cáo tiến độ hoặc xin gia hạn.
+overdue-header = Tình hình thực hiện nhiệm vụ — { $unit } (ngày { $date })
+overdue-totals = Quá hạn: { $overdue } · Đến hạn trong tuần: { $week } · Vướng mắc: { $blocked } · { $days } ngày chưa báo cáo: { $stale }
+overdue-units-header = Theo đơn vị (quá hạn · trong tuần · vướng mắc · chưa báo cáo):
+overdue-unit-line = • { $unit }: { $overdue } · { $week } · { $blocked } · { $stale }
+overdue-units-clear = { $count } đơn vị còn lại không có việc quá hạn.
+overdue-units-all-clear = Cả { $count } đơn vị đều không có việc quá hạn.
+overdue-top-header = { $count } việc quá hạn lâu nhất:
+overdue-top-item = { $n }. #{ $id } · { $title } — { $unit } — { $owners } — quá hạn { $days } ngày
+overdue-none = Không có việc nào quá hạn. 👍
+overdue-no-owner = chưa giao người
+
+## Morning digest
+cmd-digest = Bật/tắt báo cáo buổi sáng (on hoặc off)
+digest-usage = Cách dùng: /digest on để nhận, /digest off để tắt báo cáo buổi sáng. Hiện tại: { $state }.
+digest-state-on = đang bật
+digest-state-off = đang tắt
+digest-turned-on = Đã bật báo cáo buổi sáng (7:30 các ngày làm việc).
+digest-turned-off = Đã tắt báo cáo buổi sáng. Gõ /digest on để bật lại.
+digest-not-for-staff = Báo cáo buổi sáng dành cho lãnh đạo và trưởng đơn vị.
+digest-header = Báo cáo sáng { $date } — { $unit }
+digest-section-overdue = Mới quá hạn từ { $since }: { $count } việc
+digest-section-done = Đã hoàn thành từ { $since }: { $count } việc
+digest-section-blocked = Vướng mắc mới: { $count } việc
+digest-section-extensions = Đề nghị gia hạn đang chờ: { $count }
+digest-section-silent = Chưa phản hồi nhắc việc: { $count } người
+digest-section-unreachable = Không liên lạc được (đã chặn bot): { $count } người
+digest-item-task = • #{ $id } · { $title } — { $unit } — { $owners }
+digest-item-blocked = • #{ $id } · { $title } — { $owners }: { $note }
+digest-item-extension = • #{ $id } · { $title } — { $who } xin đến ngày { $date }
+digest-item-person = • { $name } ({ $unit }) — { $count } việc
+digest-item-unreachable = • { $name } ({ $unit })
+digest-more = …và { $count } nữa
+digest-nothing = Không có gì mới từ { $since }.
+digest-footer = Gõ /overdue để xem tình hình theo đơn vị.
+
+## Admin command line: scheduler
+cli-usage-remind = remind [--at THỜI_ĐIỂM] — chạy một lượt nhắc việc và gửi như thể đang ở thời điểm đó (ISO, ví dụ 2025-12-01T08:00:00+07:00)
+cli-usage-digest = digest [--at THỜI_ĐIỂM] — lập và gửi báo cáo buổi sáng như thể đang ở thời điểm đó
+cli-bad-instant = Thời điểm "{ $value }" không hợp lệ; dùng dạng ISO có múi giờ, ví dụ 2025-12-01T08:00:00+07:00.
+cli-remind-at = Lượt nhắc việc lúc { $at } (giờ Việt Nam)
+cli-digest-at = Báo cáo buổi sáng lúc { $at } (giờ Việt Nam)
+cli-no-channel = Chưa cấu hình kênh gửi nào (TELEGRAM_BOT_TOKEN, ZALO_BOT_TOKEN); không có gì được xếp hay gửi.
+cli-planner-locked = Một tiến trình dondoc khác đang lập lịch; lượt này không xếp thêm gì.
+cli-remind-outside = Ngoài giờ nhắc việc (ngày làm việc, trong khung giờ gửi, sau giờ nhắc); không có nhắc việc nào đến hạn.
+cli-digest-not-owed = Chưa đến giờ báo cáo buổi sáng hoặc không phải ngày làm việc; không có báo cáo nào.
+cli-digest-date = Báo cáo của ngày { $date }.
+cli-occurrences-created = Đã tạo { $count } kỳ sắp tới cho các nhiệm vụ định kỳ.
+cli-queued = Đã xếp { $count } tin:
+cli-queued-line = + { $kind } → { $name } ({ $channel } { $chat }): { $items } việc
+cli-delivery-line = { $mark } { $kind } → { $name }: { $status } { $detail }
+cli-sent-detail = (tin số { $message })
+cli-delivered = Đã gửi { $sent } · chờ gửi lại { $retry } · bỏ qua { $skipped } · thất bại { $dead } · không liên lạc được { $unreachable }
+cli-status-sent = đã gửi
+cli-status-retry = sẽ gửi lại
+cli-status-dead = thất bại
+cli-status-skipped = bỏ qua
+cli-status-unreachable = không liên lạc được
+cli-kind-nudge = nhắc việc
+cli-kind-escalation = báo cáo đôn đốc
+cli-kind-escalation-blocked = báo vướng mắc
+cli-kind-extension-request = đề nghị gia hạn
+cli-kind-extension-decision = kết quả gia hạn
+cli-kind-digest = báo cáo buổi sáng
+
+## Web
+server-listening-demo = dondoc (bản dùng thử) đang chạy: mở { $url }
+web-title = dondoc — trợ lý đôn đốc nhiệm vụ
+web-subtitle-demo = Bản dùng thử với dữ liệu mẫu
+web-picker-intro = Chọn một người của Sở Tư pháp (dữ liệu mẫu) để trò chuyện với dondoc với tư cách người đó.
+web-picker-hint = Cán bộ xem và báo cáo việc của mình; trưởng đơn vị và lãnh đạo gõ /overdue để xem việc quá hạn; lãnh đạo gõ /dashboard để mở bảng điều khiển.
+web-welcome-demo = Anh/chị đang dùng dondoc với tư cách { $name } ({ $role }, { $unit }). Bấm /tasks để xem việc, hoặc gõ /help để xem các lệnh.
+web-switch-person = Đổi người
+web-leave = Thoát
+web-lang-en = English
+web-lang-vi = Tiếng Việt
+web-commands = Lệnh nhanh
+web-placeholder = Nhập tin nhắn, ví dụ: xong #12
+web-send = Gửi
+web-reply-to = Đang trả lời:
+web-reply-cancel = Bỏ
+web-reply-button = Trả lời
+web-offline = Mất kết nối, đang thử lại…
+web-error = Không gửi được. Vui lòng thử lại.
+role-staff = Chuyên viên
+role-unit_head = Trưởng đơn vị
+role-leader = Lãnh đạo
+role-admin = Quản trị
+
+## Dashboard
+cmd-dashboard = Mở bảng điều khiển trên trình duyệt (lãnh đạo, quản trị)
+dashboard-link = Mở bảng điều khiển dondoc: { $url }
+    Đường dẫn dùng một lần, hết hạn sau { $minutes } phút. Không chuyển đường dẫn này cho người khác.
+dashboard-not-allowed = Bảng điều khiển dành cho lãnh đạo và quản trị. Anh/chị có thể gõ /overdue để xem việc quá hạn.
+dash-nav-overview = Tổng quan
+dash-nav-overdue = Quá hạn
+dash-nav-people = Chưa liên kết
+dash-logout = Đăng xuất
+dash-overview-title = Tổng quan · { $unit }
+dash-count-overdue = Quá hạn
+dash-trend-title = Số việc quá hạn 8 tuần qua
+dash-trend-help = Mỗi cột là số việc quá hạn vào cuối tuần đó; cột cuối là hôm nay.
+dash-by-unit = Theo đơn vị
+dash-col-unit = Đơn vị
+dash-col-week = Đến hạn tuần này
+dash-col-stale = { $days } ngày chưa trả lời
+dash-unit-itself = (việc do đơn vị trực tiếp chủ trì)
+dash-scope = Phạm vi: { $unit } và các đơn vị trực thuộc.
+dash-empty = Chưa có nhiệm vụ nào.
+dash-filter-unit = Đơn vị
+dash-filter-owner = Người thực hiện
+dash-filter-document = Văn bản
+dash-filter-days = Quá hạn
+dash-filter-days-option = từ { $days } ngày
+dash-filter-all = Tất cả
+dash-filter-apply = Lọc
+dash-filter-clear = Bỏ lọc
+dash-overdue-count = { $count } việc quá hạn
+dash-overdue-none = Không có việc quá hạn nào theo bộ lọc này.
+dash-overdue-more = Đang hiển thị { $shown }/{ $total } việc; tệp Excel có đủ tất cả.
+dash-export = Tải Excel
+dash-days-late = quá hạn { $days } ngày
+dash-due = hạn { $date }
+dash-task-timing = Thời gian thực hiện
+dash-task-product = Sản phẩm
+dash-task-periods = Các kỳ
+dash-col-period = Kỳ
+dash-task-history = Lịch sử cập nhật
+dash-task-no-history = Chưa có cập nhật nào.
+dash-history-status = Báo trạng thái: { $status }
+dash-history-note = Thêm ghi chú
+dash-history-extension = Xin gia hạn đến { $date }
+dash-history-approved = Đồng ý gia hạn
+dash-history-rejected = Không đồng ý gia hạn
+dash-history-system = dondoc
+dash-people-help = Gửi mã cho từng người. Trên Telegram: mở bot và gõ /start MÃ; trên Zalo: gửi MÃ cho bot; trên trang web của dondoc: gõ /start MÃ.
+dash-people-none = Mọi người trong phạm vi của anh/chị đều đã liên kết tài khoản.
+dash-col-name = Họ tên
+dash-col-role = Vai trò
+dash-col-phone = Điện thoại
+dash-col-code = Mã liên kết
+dash-code-until = đến { $date }
+dash-code-create = Tạo mã
+dash-login-title = Đăng nhập bảng điều khiển
+dash-login-as = Mở bảng điều khiển dondoc với tư cách { $name }?
+dash-login-button = Mở bảng điều khiển
+dash-login-note = Đường dẫn chỉ dùng được một lần. Phiên làm việc tự hết hạn sau 8 giờ.
+dash-link-title = Đường dẫn không dùng được
+dash-link-unknown = Đường dẫn không đúng.
+dash-link-used = Đường dẫn này đã được dùng.
+dash-link-expired = Đường dẫn đã hết hạn (chỉ có hiệu lực 15 phút).
+dash-link-again = Gửi /dashboard cho dondoc trong chat để nhận đường dẫn mới.
+dash-expired-title = Cần đăng nhập lại
+dash-expired = Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Gửi /dashboard cho dondoc trong chat để nhận đường dẫn đăng nhập.
+dash-forbidden-title = Không có quyền truy cập
+dash-forbidden-role = Bảng điều khiển chỉ dành cho lãnh đạo và quản trị.
+dash-forbidden-scope = Trang này nằm ngoài phạm vi đơn vị của anh/chị.
+dash-cross-site = Yêu cầu không đến từ trang của dondoc nên đã bị từ chối; không có gì thay đổi.
+dash-logged-out-title = Đã đăng xuất
+dash-logged-out = Anh/chị đã đăng xuất khỏi bảng điều khiển.
+report-sheet = Báo cáo
+report-about-sheet = Thông tin
+report-col-stt = STT
+report-col-task = Nhiệm vụ
+report-col-document = Văn bản
+report-col-lead = Đơn vị chủ trì
+report-col-support = Đơn vị phối hợp
+report-col-owners = Người thực hiện
+report-col-due = Hạn
+report-col-status = Trạng thái
+report-col-days-late = Số ngày quá hạn
+report-col-note = Ghi chú mới nhất
+report-title-overdue = Danh sách nhiệm vụ quá hạn
+report-title-period = Báo cáo tiến độ nhiệm vụ có hạn từ { $from } đến { $to }
+report-generated-at = Lập lúc { $at } (giờ Việt Nam)
+report-row-count = Số dòng: { $count }
+report-scope = Phạm vi: { $unit } và các đơn vị trực thuộc
+report-scope-all = Phạm vi: toàn bộ tổ chức
+report-filter-days = Quá hạn từ { $days } ngày
+report-by = Người lập: { $name }
+cli-usage-demo = demo — nạp tổ chức mẫu (Sở Tư pháp, cán bộ, nhiệm vụ của kế hoạch mẫu) vào cơ sở dữ liệu trống
+cli-usage-report = report [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out TỆP.xlsx — xuất báo cáo tiến độ ra Excel
+cli-demo-loaded = Đã nạp tổ chức mẫu: { $units } đơn vị, { $people } cán bộ, { $tasks } nhiệm vụ.
+cli-demo-next = Chạy npm start (không cần token) rồi mở trang web của dondoc để dùng thử.
+cli-demo-already = Tổ chức mẫu đã có sẵn; không nạp lại.
+cli-demo-not-empty = Cơ sở dữ liệu đã có đơn vị hoặc cán bộ không phải dữ liệu mẫu; không nạp tổ chức mẫu để tránh lẫn dữ liệu.
+cli-report-range = Ngày bắt đầu { $from } sau ngày kết thúc { $to }.
+cli-report-written = Đã ghi { $count } dòng vào { $file }

@@ -1,0 +1,20 @@
+/**
+ * Every migration, in order. A static list (not a folder scan) behaves the same under tsx,
+ * vitest and compiled `node dist` (PLATFORMS.md §5). Add new files here; never edit landed ones.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './2026_11_23_0001_init.js';
+import * as m0130 from './2026_11_23_0130_scheduler.js';
+import * as m0131 from './2026_11_23_0131_nudge_log_key.js';
+import * as m0201 from './2026_11_23_0201_chat_menus.js';
+import * as m0301 from './2026_11_23_0301_plans.js';
+import * as m0601 from './2026_11_23_0601_web.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_init': m0001,
+  '2026_11_23_0130_scheduler': m0130,
+  '2026_11_23_0131_nudge_log_key': m0131,
+  '2026_11_23_0201_chat_menus': m0201,
+  '2026_11_23_0301_plans': m0301,
+  '2026_11_23_0601_web': m0601,
+};

@@ -1,0 +1,20 @@
+/**
+ * What the outbox worker needs from a channel: send one Outgoing to a chat and say what a failure
+ * means. Each platform implements it (Telegram: telegram/sender.ts; Zalo and web plug in the same
+ * way); the worker owns retries, so a Sender never retries on its own.
+ */
+import type { RetryDecision } from './retry.js';
+import type { Channel, Outgoing } from '../domain/types.js';
+import type { Translator } from '../i18n.js';
+
+export interface Sender {
+  readonly channel: Channel;
+  /** Sends one Outgoing (split into several platform messages if long); returns the last message's id. */
+  send(chatId: string, out: Outgoing): Promise<string>;
+  /** Reads an error thrown by `send` on attempt `attempt` (1-based). */
+  classify(error: unknown, attempt: number): RetryDecision;
+  /** A short line for logs and outbox.last_error (never the token). */
+  describe(error: unknown): string;
+  /** How this platform words shared messages (Zalo has no buttons: "answer with a number"). */
+  wording?(base: Translator): Translator;
+}

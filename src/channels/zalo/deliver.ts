@@ -1,0 +1,51 @@
+/**
+ * Sending on Zalo, shared by interactive replies (channel.ts) and the outbox (sender.ts): render
+ * one batch of Outgoing in the person's language (numbered menus, 2000-character parts), send the
+ * parts in order, then remember what the person's next message may refer to: the tasks of the
+ * batch (the bare-answer target) and its menu numbers.
+ */
+import type { Deps } from '../../../commands/types.js';
+import type { Outgoing } from '../../domain/types.js';
+import { pickLocale } from '../../i18n.js';
+import { saveChatMenu, setLatestMessageRef } from '../../store/conversation.js';
+import { chatLocale } from '../../store/links.js';
+import { getOccurrenceView } from '../../store/tasks.js';
+import { renderZaloBatch, statusOccurrences } from './render.js';
+
+/** Sends one text part (1–2000 characters) and returns Zalo's message id. */
+export type SendText = (chatId: string, text: string) => Promise<string>;
+
+export type Deliver = (chatId: string, outs: Outgoing[]) => Promise<string>;
+
+/** `deps.translator` should say things the Zalo way (zaloTranslator). */
+export function createZaloDeliver(deps: Deps, sendText: SendText): Deliver {
+  async function taskIds(outs: Outgoing[]): Promise<Map<number, number>> {
+    const ids = new Map<number, number>();
+    const occurrences = statusOccurrences(outs);
+    if (occurrences.length < 2) return ids;
+    for (const id of occurrences) {
+      const view = await getOccurrenceView(deps.db, id);
+      if (view) ids.set(id, view.taskId);
+    }
+    return ids;
+  }
+
+  return async function deliver(chatId, outs) {
+    const locale = pickLocale(await chatLocale(deps.db, 'zalo', chatId), deps.settings.defaultLocale);
+    const ids = await taskIds(outs);
+    const batch = renderZaloBatch(outs, { t: deps.translator.for(locale), taskIdOf: (id) => ids.get(id) });
+    let lastId = '';
+    const occurrences = new Set<number>();
+    for (const message of batch.messages) {
+      for (const part of message.parts) lastId = await sendText(chatId, part);
+      for (const id of message.occurrenceIds) occurrences.add(id);
+    }
+    const now = deps.clock.now();
+    await setLatestMessageRef(deps.db, 'zalo', chatId, lastId, [...occurrences], now);
+    // A newer message about a task without a menu (a question, a decision) ends the old menu: a
+    // number typed now must not act on a list the person no longer sees.
+    const menu = batch.menu ?? (occurrences.size > 0 ? { entries: [], needsTask: false } : null);
+    if (menu) await saveChatMenu(deps.db, 'zalo', chatId, menu, now);
+    return lastId;
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Who is looking at the dashboard, checked on every request: a live dashboard session (cookie),
+ * an active staff member behind it, and a role allowed to see the dashboard. What they may see
+ * is the subtree of their unit (scope.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Db } from '../db/index.js';
+import type { Staff } from '../db/schema.js';
+import type { Locale, Role } from '../domain/types.js';
+import { readCookies } from '../http/cookies.js';
+import { pageLocale } from '../http/locale.js';
+import { findSession, hashToken } from '../http/sessions.js';
+
+export const DASHBOARD_COOKIE = 'dondoc_dash';
+export const DASHBOARD_ROLES: readonly Role[] = ['leader', 'admin'];
+
+export interface Viewer {
+  staff: Staff;
+  token: string;
+  locale: Locale;
+  /** Proof for form posts that they come from a page of this session. */
+  csrf: string;
+}
+
+export type ViewerResult = { ok: true; viewer: Viewer } | { ok: false; status: 401 | 403; locale: Locale };
+
+export function csrfFor(token: string): string {
+  return createHash('sha256').update(`csrf:${hashToken(token)}`).digest('base64url');
+}
+
+export async function currentViewer(db: Db, req: IncomingMessage, now: Date, fallback: Locale): Promise<ViewerResult> {
+  const token = readCookies(req).get(DASHBOARD_COOKIE);
+  const session = token ? await findSession(db, token, 'dashboard', now) : undefined;
+  if (!token || !session?.staffId) return { ok: false, status: 401, locale: pageLocale(req, fallback) };
+  const staff = await db.selectFrom('staff').selectAll().where('id', '=', session.staffId).where('active', '=', true).executeTakeFirst();
+  const locale = pageLocale(req, staff?.locale === 'en' ? 'en' : staff ? 'vi' : fallback);
+  // The role is read now, not at login: someone moved to another job loses the dashboard at once.
+  if (!staff || !DASHBOARD_ROLES.includes(staff.role as Role)) return { ok: false, status: 403, locale };
+  return { ok: true, viewer: { staff, token, locale, csrf: csrfFor(token) } };
+}

@@ -1,0 +1,61 @@
+/**
+ * The database: Kysely over a pg Pool when DATABASE_URL is set, over an embedded PGlite in
+ * DATA_DIR otherwise. Both drivers are told to return dates as YYYY-MM-DD strings and 64-bit
+ * integers (count(*)) as numbers, so the rest of the code never sees a driver difference.
+ */
+import fs from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { Database } from './schema.js';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** The embedded instance, when kind is 'pglite' (for dumps in tests and the demo). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+const PG_DATE = 1082;
+const PG_INT8 = 20;
+
+pg.types.setTypeParser(PG_DATE, (value: string) => value);
+pg.types.setTypeParser(PG_INT8, (value: string) => Number(value));
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for PGlite; undefined means in-memory (tests). */
+  dataDir?: string | undefined;
+  /** A PGlite data-dir dump (tar) to start from, used by tests to skip initdb and migrations. */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+  /** Extra pg options, e.g. `-c search_path=...` for per-test schemas. */
+  pgOptions?: string;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      ...(opts.pgOptions ? { options: opts.pgOptions } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    parsers: {
+      [pgliteTypes.DATE]: (value: string) => value,
+      [pgliteTypes.INT8]: (value: string) => Number(value),
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+}

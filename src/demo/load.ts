@@ -1,0 +1,190 @@
+/**
+ * Loads the demo organisation into an empty database: units, people, and the tasks of the seed
+ * plan read by the plan importer (parsePlanText → applyPlan, as `plan import` would), then gives
+ * each task an owner and a story around today (see scenarios.ts). Idempotent: a database that
+ * already holds the demo is left alone, and one that holds anything else is never touched.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
+import { periodKey, type TaskSchedule } from '../domain/recurrence.js';
+import { addDays, lastDayOfMonth, localDate, localInstant, parseIsoDate } from '../domain/time.js';
+import { parsePlanText } from '../import/plan-parser.js';
+import type { PlanImport } from '../import/types.js';
+import { createLinkCode } from '../store/links.js';
+import { applyPlan } from '../store/plans.js';
+import { setSetting } from '../store/settings.js';
+import { upsertStaff } from '../store/staff.js';
+import { ensureUnitPath } from '../store/units.js';
+import { recordExtensionRequest, recordStatus } from '../store/updates.js';
+import { KE_HOACH_57 } from './ke-hoach-57.js';
+import { DEMO_SETTING } from './mode.js';
+import { DEMO_PEOPLE, DEMO_PLAN_FILE, DEMO_PLAN_TITLE, DEMO_ROOT, DEMO_UNITS } from './organisation.js';
+import { SCENARIOS, type Scenario } from './scenarios.js';
+
+/** The plan was "imported" this many days before the demo starts, so the overdue trend has weeks behind it. */
+const IMPORTED_DAYS_AGO = 75;
+const DEMO_LOCK = 0x646f6e646f6306n;
+
+export type DemoLoadResult =
+  | { loaded: true; units: number; people: number; tasks: number }
+  | { loaded: false; reason: 'already_loaded' | 'not_empty' };
+
+export function readDemoPlan(): PlanImport {
+  const plan = parsePlanText(KE_HOACH_57);
+  // A document may restate a task in its closing part; the demo keeps the first of each ref.
+  const seen = new Set<string>();
+  const tasks = plan.tasks.filter((task) => {
+    if (seen.has(task.ref)) return false;
+    seen.add(task.ref);
+    return true;
+  });
+  return { ...plan, tasks };
+}
+
+export async function loadDemo(db: Db, now: Date, options: { linkCodeTtlDays: number }): Promise<DemoLoadResult> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${DEMO_LOCK.toString()}::bigint)`.execute(trx);
+    if (await trx.selectFrom('settings').select('key').where('key', '=', DEMO_SETTING).executeTakeFirst()) {
+      return { loaded: false, reason: 'already_loaded' } as const;
+    }
+    const anything = await trx.selectFrom('staff').select('id').limit(1).executeTakeFirst();
+    const anyUnit = await trx.selectFrom('units').select('id').limit(1).executeTakeFirst();
+    if (anything || anyUnit) return { loaded: false, reason: 'not_empty' } as const;
+
+    const unitIds = await createUnits(trx);
+    const people = await createPeople(trx, unitIds, now);
+    const tasks = await createTasks(trx, now);
+    await assignAndTell(trx, tasks, people, localDate(now));
+    await handOutCodes(trx, people, now, options.linkCodeTtlDays);
+    await setSetting(trx, DEMO_SETTING, { loadedAt: now.toISOString(), plan: DEMO_PLAN_FILE }, now);
+    return { loaded: true, units: unitIds.size, people: people.length, tasks: tasks.length } as const;
+  });
+}
+
+async function createUnits(db: Db): Promise<Map<string | null, number>> {
+  const ids = new Map<string | null, number>([[null, await ensureUnitPath(db, [DEMO_ROOT])]]);
+  for (const name of DEMO_UNITS) ids.set(name, await ensureUnitPath(db, [DEMO_ROOT, name]));
+  return ids;
+}
+
+interface Person {
+  id: number;
+  unitId: number;
+  role: string;
+}
+
+async function createPeople(db: Db, unitIds: Map<string | null, number>, now: Date): Promise<Person[]> {
+  const created: Person[] = [];
+  for (const p of DEMO_PEOPLE) {
+    const unitId = unitIds.get(p.unit)!;
+    await upsertStaff(db, { name: p.name, unitId, role: p.role, phone: p.phone }, now);
+    const row = await db.selectFrom('staff').select('id').where('phone', '=', p.phone).executeTakeFirstOrThrow();
+    created.push({ id: row.id, unitId, role: p.role });
+  }
+  return created;
+}
+
+interface DemoTask {
+  taskId: number;
+  occurrenceId: number;
+  leadUnitId: number | null;
+  schedule: TaskSchedule | null;
+}
+
+async function createTasks(db: Db, now: Date): Promise<DemoTask[]> {
+  const plan = readDemoPlan();
+  const importedAt = new Date(now.getTime() - IMPORTED_DAYS_AGO * 86_400_000);
+  const hash = createHash('sha256').update(KE_HOACH_57).digest('hex');
+  const report = await applyPlan(db, plan, { fileName: DEMO_PLAN_FILE, fileHash: hash }, importedAt);
+  await db.updateTable('documents').set({ title: DEMO_PLAN_TITLE }).where('id', '=', report.documentId).execute();
+  const rows = await db
+    .selectFrom('tasks as t')
+    .innerJoin('occurrences as o', 'o.task_id', 't.id')
+    .select(['t.id as taskId', 'o.id as occurrenceId', 'o.lead_unit_id as leadUnitId', 't.due_spec as spec'])
+    .where('t.document_id', '=', report.documentId)
+    .orderBy('t.id')
+    .execute();
+  return rows.map((r) => ({ taskId: r.taskId, occurrenceId: r.occurrenceId, leadUnitId: r.leadUnitId, schedule: scheduleOf(r.spec) }));
+}
+
+function scheduleOf(spec: unknown): TaskSchedule | null {
+  return typeof spec === 'object' && spec !== null && 'kind' in spec ? (spec as TaskSchedule) : null;
+}
+
+/** The same day one month earlier, clamped to the month's length. */
+function monthBefore(date: string): string {
+  const [y, m, d] = parseIsoDate(date);
+  const year = m === 1 ? y - 1 : y;
+  const month = m === 1 ? 12 : m - 1;
+  const last = lastDayOfMonth(year, month);
+  return `${last.slice(0, 8)}${String(Math.min(d, Number(last.slice(8)))).padStart(2, '0')}`;
+}
+
+function keyFor(schedule: TaskSchedule | null, due: string): string {
+  return schedule ? periodKey(schedule, due) : 'once';
+}
+
+/** Owners in turn among a unit's staff (its head when it has none), so work spreads like in an office. */
+function ownerPicker(people: Person[]): (unitId: number | null) => Person | undefined {
+  const turn = new Map<number, number>();
+  return (unitId) => {
+    if (unitId === null) return undefined;
+    const staff = people.filter((p) => p.unitId === unitId && p.role === 'staff');
+    const pool = staff.length > 0 ? staff : people.filter((p) => p.unitId === unitId);
+    const i = turn.get(unitId) ?? 0;
+    turn.set(unitId, i + 1);
+    return pool[i % pool.length];
+  };
+}
+
+async function assignAndTell(db: Db, tasks: DemoTask[], people: Person[], today: string): Promise<void> {
+  const pick = ownerPicker(people);
+  for (const [i, task] of tasks.entries()) {
+    const owner = pick(task.leadUnitId);
+    const scenario = SCENARIOS[i % SCENARIOS.length]!;
+    if (owner) await db.insertInto('task_owners').values({ task_id: task.taskId, staff_id: owner.id, assigned_at: localInstant(addDays(today, -IMPORTED_DAYS_AGO), 9) }).execute();
+    const due = addDays(today, scenario.due);
+    await db.updateTable('occurrences').set({ due_date: due, period_key: keyFor(task.schedule, due) }).where('id', '=', task.occurrenceId).execute();
+    await addPreviousPeriod(db, task, scenario, due, owner);
+    if (owner) await tell(db, task.occurrenceId, owner.id, scenario, today);
+  }
+}
+
+/** Monthly check-ins get last month's period too, done early or late, which shapes the trend. */
+async function addPreviousPeriod(db: Db, task: DemoTask, scenario: Scenario, due: string, owner: Person | undefined): Promise<void> {
+  if (task.schedule?.kind !== 'ongoing' && task.schedule?.kind !== 'monthly') return;
+  if (scenario.previousDoneAfter === undefined) return;
+  const previousDue = monthBefore(due);
+  const created = localInstant(addDays(previousDue, -30), 8);
+  const row = await db
+    .insertInto('occurrences')
+    .values({ task_id: task.taskId, period_key: keyFor(task.schedule, previousDue), due_date: previousDue, lead_unit_id: task.leadUnitId, created_at: created })
+    .onConflict((oc) => oc.columns(['task_id', 'period_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row || !owner) return;
+  const doneOn = addDays(previousDue, scenario.previousDoneAfter);
+  await recordStatus(db, { occurrenceId: row.id, staffId: owner.id, channel: scenario.channel, now: localInstant(doneOn, 15, 20) }, { status: 'done' });
+}
+
+async function tell(db: Db, occurrenceId: number, staffId: number, scenario: Scenario, today: string): Promise<void> {
+  if (scenario.answered === undefined) return;
+  const day = addDays(today, scenario.answered);
+  const who = { occurrenceId, staffId, channel: scenario.channel, now: localInstant(day, 9, 40) };
+  if (scenario.status === 'done' && scenario.percent === undefined) {
+    // A task is usually reported in progress first, then done.
+    await recordStatus(db, { ...who, now: localInstant(addDays(day, -5), 10, 15) }, { status: 'in_progress', percent: 50 });
+  }
+  await recordStatus(db, who, { status: scenario.status, percent: scenario.percent, note: scenario.note });
+  if (scenario.extensionDays !== undefined) {
+    await recordExtensionRequest(db, { ...who, now: localInstant(day, 9, 45) }, addDays(today, scenario.extensionDays), scenario.note ?? null);
+  }
+}
+
+/** Half the people already have a link code from the office, as after a first round of linking. */
+async function handOutCodes(db: Db, people: Person[], now: Date, ttlDays: number): Promise<void> {
+  for (const [i, person] of people.entries()) {
+    if (i % 2 === 0) await createLinkCode(db, person.id, now, ttlDays);
+  }
+}

@@ -1,0 +1,31 @@
+/** Words of the product (DESIGN.md §2) as types shared by every layer. */
+
+export const STATUSES = ['open', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ROLES = ['staff', 'unit_head', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHANNELS = ['telegram', 'zalo', 'web'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type Locale = 'vi' | 'en';
+
+/** A button (Telegram, web) or numbered menu entry (Zalo). `action` is an id from commands/actions.ts. */
+export interface Action {
+  label: string;
+  action: string;
+  /** Buttons with the same row number share a keyboard row; absent means a row of its own. */
+  row?: number;
+}
+
+/** What a command answers, independent of the platform that renders it. */
+export interface Outgoing {
+  text: string;
+  actions?: Action[];
+  /** Occurrences this message is about, so a reply to it (or a bare "xong" on Zalo) finds its task. */
+  occurrenceIds?: number[];
+}
+
+export type DueKind = 'date' | 'recurring' | 'ongoing' | 'roadmap' | 'none';
+export type RecurrenceRule = 'yearly' | 'quarterly' | 'monthly';

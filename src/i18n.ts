@@ -1,0 +1,47 @@
+/**
+ * Translations from locales/*.ftl (Fluent), through @grammyjs/i18n's I18n so that Telegram, Zalo,
+ * the web chat and the CLI share one set of strings. Vietnamese is the default.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { I18n } from '@grammyjs/i18n';
+import type { Locale } from './domain/types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const LOCALES_DIR = path.resolve(here, '..', 'locales');
+
+export type TranslationVars = Record<string, string | number | Date>;
+/** Translates a message id in a fixed locale. */
+export type Translate = (key: string, vars?: TranslationVars) => string;
+
+export interface Translator {
+  locales: readonly Locale[];
+  t(locale: Locale, key: string, vars?: TranslationVars): string;
+  for(locale: Locale): Translate;
+}
+
+let shared: Translator | undefined;
+
+/** Loads the locale files once per process. */
+export function getTranslator(): Translator {
+  if (shared) return shared;
+  const i18n = new I18n({ defaultLocale: 'vi', fluentBundleOptions: { useIsolating: false } });
+  i18n.loadLocalesDirSync(LOCALES_DIR);
+  // Numbers are passed as plain strings: Fluent would group digits by locale ("#1.234", "pid 20.382").
+  const t = (locale: Locale, key: string, vars?: TranslationVars) => i18n.t(locale, key, vars && plain(vars));
+  shared = { locales: ['vi', 'en'], t, for: (locale) => (key, vars) => t(locale, key, vars) };
+  return shared;
+}
+
+function plain(vars: TranslationVars): TranslationVars {
+  const out: TranslationVars = {};
+  for (const [key, value] of Object.entries(vars)) out[key] = typeof value === 'number' ? String(value) : value;
+  return out;
+}
+
+/** Maps a platform language code ("vi", "en-US", undefined) to a supported locale. */
+export function pickLocale(code: string | undefined | null, fallback: Locale = 'vi'): Locale {
+  if (!code) return fallback;
+  const base = code.toLowerCase().split(/[-_]/)[0];
+  return base === 'en' ? 'en' : base === 'vi' ? 'vi' : fallback;
+}

@@ -1,0 +1,134 @@
+/**
+ * The file entry of the plan importer: reads a .txt, .docx or .xlsx plan from a path or from
+ * bytes received in chat and returns the import proposal. Problems are reported as a
+ * PlanFileError with a code; callers turn the code into a message in the user's language.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { attachmentNote, readHeader } from './header.js';
+import { parsePlanText } from './plan-parser.js';
+import type { PlanImport } from './types.js';
+import { readWorkbookRows } from './xlsx.js';
+import { cellText, findLayout, tableTasks } from './table.js';
+import { docxBlocks } from './docx-html.js';
+
+export type PlanFileErrorCode = 'unsupported_type' | 'unreadable' | 'empty';
+
+/** Why a plan file could not be read; `code` is stable, the message is for logs only. */
+export class PlanFileError extends Error {
+  readonly code: PlanFileErrorCode;
+
+  constructor(code: PlanFileErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PlanFileError';
+    this.code = code;
+  }
+}
+
+export const PLAN_FILE_EXTENSIONS = ['.txt', '.docx', '.xlsx'] as const;
+
+/** Decodes a text file: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is unreadable. */
+export function decodeText(buf: Buffer): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch (cause) {
+    throw new PlanFileError('unreadable', 'text is not valid UTF-8', { cause });
+  }
+}
+
+function requireText(text: string): string {
+  if (!/\p{L}/u.test(text)) throw new PlanFileError('empty', 'the file has no text');
+  return text;
+}
+
+async function docxHtml(buf: Buffer): Promise<string> {
+  try {
+    return (await mammoth.convertToHtml({ buffer: buf })).value;
+  } catch (cause) {
+    throw new PlanFileError('unreadable', 'not a readable .docx file', { cause });
+  }
+}
+
+/** Lines of a layout table (e.g. the two-column header), column cells side by side. */
+function tableLines(rows: string[][]): string[] {
+  return rows.flatMap((row) => {
+    const cells = row.filter((c, i) => c && row.indexOf(c) === i).map((c) => c.split('\n'));
+    const height = Math.max(0, ...cells.map((c) => c.length));
+    return Array.from({ length: height }, (_, i) => cells.map((c) => c[i] ?? '').join('     ').trim()).filter(Boolean);
+  });
+}
+
+async function docxPlan(buf: Buffer): Promise<PlanImport> {
+  const lines: string[] = [];
+  const taskTables: string[][][] = [];
+  for (const block of docxBlocks(await docxHtml(buf))) {
+    if (block.kind === 'para') lines.push(block.text);
+    else if (findLayout(block.rows)) taskTables.push(block.rows);
+    else lines.push(...tableLines(block.rows));
+  }
+  const text = lines.join('\n');
+  if (!/\p{L}/u.test(text) && taskTables.length === 0) throw new PlanFileError('empty', 'the document has no text');
+  const plan = parsePlanText(text);
+  const year = readHeader(text).year;
+  const tableTaskList = taskTables.flatMap((rows) => tableTasks(rows, year));
+  const prefix = plan.tasks.length > 0 ? 'PL.' : '';
+  return { document: plan.document, tasks: [...plan.tasks, ...tableTaskList.map((t) => ({ ...t, ref: prefix + t.ref }))] };
+}
+
+async function xlsxPlan(buf: Buffer): Promise<PlanImport> {
+  let sheets: Awaited<ReturnType<typeof readWorkbookRows>>;
+  try {
+    sheets = await readWorkbookRows(buf);
+  } catch (cause) {
+    throw new PlanFileError('unreadable', 'not a readable .xlsx file', { cause });
+  }
+  if (sheets.every((rows) => rows.every((row) => row.every((c) => !cellText(c))))) {
+    throw new PlanFileError('empty', 'the workbook has no data');
+  }
+  const rows = sheets.find((s) => findLayout(s) !== null);
+  if (!rows) throw new PlanFileError('unreadable', 'no task table header found');
+  const layout = findLayout(rows);
+  const top = rows.slice(0, layout?.row ?? 0).map((r) => r.map(cellText).filter(Boolean).join('   ')).join('\n');
+  const header = readHeader(top);
+  const note = attachmentNote(top);
+  const document = {
+    number: header.number || note?.number || '',
+    date: header.date ?? note?.date ?? null,
+    issuer: note?.issuer ?? header.issuer,
+  };
+  return { document, tasks: tableTasks(rows, header.year ?? note?.year ?? null) };
+}
+
+/** Reads a plan from bytes; `fileName` decides the type by its extension. */
+export async function readPlanBuffer(buf: Buffer, fileName: string): Promise<PlanImport> {
+  const ext = path.extname(fileName).toLowerCase();
+  switch (ext) {
+    case '.txt':
+      return parsePlanText(requireText(decodeText(buf)));
+    case '.docx':
+      return docxPlan(buf);
+    case '.xlsx':
+      return xlsxPlan(buf);
+    default:
+      throw new PlanFileError('unsupported_type', `unsupported plan file type: ${ext || '(none)'}`);
+  }
+}
+
+/** Reads a plan from a file on disk. */
+export async function readPlanFile(filePath: string): Promise<PlanImport> {
+  const ext = path.extname(filePath).toLowerCase();
+  if (!(PLAN_FILE_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw new PlanFileError('unsupported_type', `unsupported plan file type: ${ext || '(none)'}`);
+  }
+  let buf: Buffer;
+  try {
+    buf = await readFile(filePath);
+  } catch (cause) {
+    throw new PlanFileError('unreadable', `cannot read ${filePath}`, { cause });
+  }
+  if (buf.length === 0) throw new PlanFileError('empty', 'the file is empty');
+  return readPlanBuffer(buf, filePath);
+}

@@ -1,0 +1,53 @@
+/** Starts dondoc: reads the configuration, builds the app, and shuts it down cleanly on SIGINT/SIGTERM. */
+import { createApp, DataDirBusyError } from './app.js';
+import { ConfigError, parseConfig } from './config.js';
+import { prepareDemo } from './demo/startup.js';
+import { getTranslator } from './i18n.js';
+import { createLogger } from './logger.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let app;
+  try {
+    app = await createApp({ config, logger });
+    await prepareDemo(app.deps, config, logger);
+    await app.start();
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    logger.fatal({ err: error }, 'dondoc could not start');
+    await app?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+  const url = config.publicUrl ?? `http://localhost:${app.port}`;
+  logger.info({ url }, 'dondoc started');
+  const line = (await app.demo.active()) ? 'server-listening-demo' : 'server-listening';
+  process.stdout.write(`${getTranslator().t(config.defaultLocale, line, { url })}\n`);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,92 @@
+/**
+ * The scheduler (DESIGN.md §3): node-cron jobs in Asia/Ho_Chi_Minh that call the same functions
+ * as `dondoc remind` and `dondoc digest` — plan nudges every few minutes during office hours,
+ * plan the morning digest (first owed at 07:30; later ticks catch up after a restart), and drain
+ * the outbox every few seconds. Every job takes the time from the injected Clock; holidays and
+ * the send window are checked inside the functions, not by the cron expressions.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { Sender } from '../channels/sender.js';
+import type { Db } from '../db/index.js';
+import { TIME_ZONE, type Clock } from '../domain/time.js';
+import type { Channel, Locale } from '../domain/types.js';
+import type { Translator } from '../i18n.js';
+import { planDigest, type DigestPlanResult } from './plan-digest.js';
+import { planTick, type PlanResult } from './planner.js';
+import { deliverOutbox, type DeliverOptions, type DeliveryReport } from './worker.js';
+
+export interface SchedulerDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  translator: Translator;
+  defaultLocale: Locale;
+  senders: ReadonlyMap<Channel, Sender>;
+}
+
+export const CRON = {
+  /** Every 5 minutes from 07:00 to 17:55; the planner itself checks working days and the window. */
+  nudges: '*/5 7-17 * * *',
+  /** From 07:30 on; idempotent, so later ticks only catch up a digest missed during a restart. */
+  digest: '*/5 7-17 * * *',
+  /** Every 5 seconds. */
+  deliver: '*/5 * * * * *',
+} as const;
+
+export interface Scheduler {
+  /** One planner tick at the clock's instant (what `dondoc remind` runs before delivering). */
+  planNudges(): Promise<PlanResult>;
+  planDigest(): Promise<DigestPlanResult>;
+  deliver(options?: DeliverOptions): Promise<DeliveryReport>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const log = deps.logger.child({ component: 'scheduler' });
+  const channels = () => [...deps.senders.keys()];
+  let stopping = false;
+  let tasks: ScheduledTask[] = [];
+  const running = new Set<Promise<unknown>>();
+
+  const scheduler: Scheduler = {
+    planNudges: () => planTick(deps.db, { now: deps.clock.now(), channels: channels(), logger: log }),
+    planDigest: () => planDigest(deps.db, { now: deps.clock.now(), channels: channels(), logger: log }),
+    deliver: (options = {}) => deliverOutbox({ ...deps, logger: log }, { shouldStop: () => stopping, ...options }),
+    start() {
+      stopping = false;
+      const job = (name: string, expression: string, work: () => Promise<unknown>) =>
+        cron.schedule(
+          expression,
+          async () => {
+            const run = work().catch((error: unknown) => log.error({ err: error, job: name }, 'scheduled job failed'));
+            running.add(run);
+            await run;
+            running.delete(run);
+          },
+          { name: `dondoc-${name}`, timezone: TIME_ZONE, noOverlap: true },
+        );
+      tasks = [
+        job('nudges', CRON.nudges, async () => {
+          const plan = await scheduler.planNudges();
+          if (plan.queued.length > 0) log.info({ queued: plan.queued.length }, 'nudges planned');
+          await scheduler.deliver();
+        }),
+        job('digest', CRON.digest, async () => {
+          const plan = await scheduler.planDigest();
+          if (plan.queued.length > 0) log.info({ queued: plan.queued.length, date: plan.date }, 'digests planned');
+        }),
+        job('deliver', CRON.deliver, () => scheduler.deliver()),
+      ];
+      log.info({ channels: channels() }, 'scheduler started');
+    },
+    async stop() {
+      stopping = true;
+      for (const task of tasks) await task.destroy();
+      tasks = [];
+      await Promise.all([...running]);
+    },
+  };
+  return scheduler;
+}

@@ -1,0 +1,124 @@
+/**
+ * One planner tick at an instant: under a cross-instance advisory lock, once a day create the
+ * upcoming occurrences and prune old bookkeeping; then, when nudges are owed (a working day,
+ * inside the send window, past the send time), plan them with one set-based pass.
+ * Running it twice, restarting mid-tick or running it in two processes plans nothing twice:
+ * the lock serialises planners and nudge_log / outbox dedupe keys make every insert idempotent.
+ */
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Db } from '../db/index.js';
+import {
+  dueSoonTargets,
+  dueTodayTargetDates,
+  escalationCutoffDate,
+  escalationDate,
+  inSendWindow,
+  overdueCutoff,
+  type NudgePolicy,
+} from '../domain/nudge-policy.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import { addDays, localDate, localInstant, localMinutes } from '../domain/time.js';
+import type { Channel } from '../domain/types.js';
+import { getSetting, setSetting } from '../store/settings.js';
+import { overdueDueDates, planNudges, type NudgeSets, type QueuedMessage } from './plan-nudges.js';
+import { ensureUpcomingOccurrences } from './occurrences.js';
+import { loadSchedulePlan, type SchedulePlan } from './policy.js';
+
+/** Advisory lock keys ('dondoc' in ASCII, plus a job number). */
+export const PLANNER_LOCK = 0x646f6e646f6301n;
+export const DIGEST_LOCK = 0x646f6e646f6302n;
+
+export const NUDGE_ITEMS_SHOWN = 5;
+const DAILY_KEY = 'scheduler_daily';
+const NUDGED_KEY = 'scheduler_nudged_on';
+const NUDGE_LOG_KEEP_DAYS = 40;
+const OUTBOX_KEEP_DAYS = 30;
+
+export interface PlanOptions {
+  now: Date;
+  /** Channels that can send now; links on other channels are not planned for. */
+  channels: readonly Channel[];
+  logger?: Logger | undefined;
+}
+
+export interface PlanResult {
+  /** False when another instance held the planner lock; nothing was done. */
+  ran: boolean;
+  /** Whether nudges were owed at this instant (working day, window open, past send time). */
+  nudgeTime: boolean;
+  occurrencesCreated: number;
+  queued: QueuedMessage[];
+}
+
+/**
+ * Turns JIT compilation off for the current transaction. The planner's estimates for "open and
+ * past due" are pessimistic (status and due date are correlated), which pushes the cost over
+ * jit_above_cost; compiling then takes seconds for a query that runs in milliseconds.
+ */
+export async function noJit(trx: Db): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
+}
+
+/** Runs `work` in a transaction holding advisory lock `key`, or returns null when another instance holds it. */
+export async function withPlannerLock<T>(db: Db, key: bigint, work: (trx: Db) => Promise<T>): Promise<T | null> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${key.toString()}::bigint) as locked`.execute(trx);
+    await noJit(trx);
+    return rows[0]?.locked ? work(trx) : null;
+  });
+}
+
+function nudgesOwed(now: Date, calendar: WorkCalendar, policy: NudgePolicy): boolean {
+  return inSendWindow(now, calendar, policy) && localMinutes(now) >= policy.sendAtMinutes;
+}
+
+async function dailyUpkeep(db: Db, today: string, now: Date, logger?: Logger): Promise<number> {
+  const done = await getSetting<{ date?: string }>(db, DAILY_KEY);
+  if (done?.date === today) return 0;
+  const created = await ensureUpcomingOccurrences(db, today, now);
+  // Escalation entries stay while their occurrence is open: they are what makes an escalation happen once.
+  await sql`delete from nudge_log n where n.local_date < ${addDays(today, -NUDGE_LOG_KEEP_DAYS)}::date
+    and (n.kind <> 'escalation' or not exists (
+      select 1 from occurrences o where o.id = n.occurrence_id and o.status in ('open','in_progress','blocked')))`.execute(db);
+  const old = new Date(now.getTime() - OUTBOX_KEEP_DAYS * 86_400_000);
+  await db.deleteFrom('outbox').where('status', 'in', ['sent', 'skipped']).where('created_at', '<', old).execute();
+  await db.deleteFrom('message_refs').where('created_at', '<', old).execute();
+  await setSetting(db, DAILY_KEY, { date: today }, now);
+  logger?.info({ today, occurrencesCreated: created }, 'daily scheduler upkeep done');
+  return created;
+}
+
+/** Today's date sets and flags for the set-based pass (domain/nudge-policy.ts does the calendar work). */
+async function nudgeSets(trx: Db, now: Date, plan: SchedulePlan, channels: readonly Channel[]): Promise<NudgeSets> {
+  const { calendar, policy } = plan;
+  const today = localDate(now);
+  const overdueDates = await overdueDueDates(trx, escalationCutoffDate(today, calendar, policy));
+  return {
+    today,
+    now,
+    dayStart: localInstant(today),
+    soon: dueSoonTargets(today, calendar, policy),
+    todayDates: dueTodayTargetDates(today, calendar),
+    overdueCutoff: overdueCutoff(today),
+    escalations: overdueDates.map((dueDate) => ({ dueDate, escalatedOn: escalationDate(dueDate, calendar, policy) })),
+    channels,
+    maxItems: NUDGE_ITEMS_SHOWN,
+    plannedEarlierToday: (await getSetting<string>(trx, NUDGED_KEY)) === today,
+  };
+}
+
+export async function planTick(db: Db, options: PlanOptions): Promise<PlanResult> {
+  const { now, channels, logger } = options;
+  const result = await withPlannerLock(db, PLANNER_LOCK, async (trx) => {
+    const plan = await loadSchedulePlan(trx, logger);
+    const occurrencesCreated = await dailyUpkeep(trx, localDate(now), now, logger);
+    if (!nudgesOwed(now, plan.calendar, plan.policy)) return { ran: true, nudgeTime: false, occurrencesCreated, queued: [] };
+    const sets = await nudgeSets(trx, now, plan, channels);
+    const queued = await planNudges(trx, sets);
+    if (!sets.plannedEarlierToday) await setSetting(trx, NUDGED_KEY, sets.today, now);
+    return { ran: true, nudgeTime: true, occurrencesCreated, queued };
+  });
+  if (!result) logger?.info('planner skipped: another instance holds the planner lock');
+  return result ?? { ran: false, nudgeTime: false, occurrencesCreated: 0, queued: [] };
+}

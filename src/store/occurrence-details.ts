@@ -1,0 +1,28 @@
+/** Occurrences as messages about them need them: the task card fields plus who owns the task. */
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
+import type { Status } from '../domain/types.js';
+import { occurrenceViewQuery, type OccurrenceView } from './tasks.js';
+
+export interface OccurrenceDetail extends OccurrenceView {
+  leadUnitId: number | null;
+  owners: string[];
+}
+
+export async function occurrenceDetails(db: Db, ids: readonly number[]): Promise<Map<number, OccurrenceDetail>> {
+  if (ids.length === 0) return new Map();
+  const rows = await occurrenceViewQuery(db)
+    .select([
+      'o.lead_unit_id as leadUnitId',
+      sql<string[]>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id
+        where ow.task_id = t.id), '{}')`.as('owners'),
+    ])
+    .where('o.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.occurrenceId, { ...r, status: r.status as Status, owners: r.owners ?? [] }]));
+}
+
+/** The staff name and locale the worker renders a message for. */
+export async function recipientOf(db: Db, staffId: number): Promise<{ name: string; locale: string } | undefined> {
+  return db.selectFrom('staff').select(['name', 'locale']).where('id', '=', staffId).executeTakeFirst();
+}

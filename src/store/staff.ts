@@ -1,0 +1,50 @@
+/** Staff members: imported from the office's list, identified by phone number. */
+import type { Db } from '../db/index.js';
+import type { Staff } from '../db/schema.js';
+import { fold } from '../domain/text.js';
+import type { Role } from '../domain/types.js';
+
+export interface StaffInput {
+  name: string;
+  unitId: number;
+  role: Role;
+  phone: string;
+}
+
+/** Inserts or updates a staff member by phone; returns whether anything changed. */
+export async function upsertStaff(db: Db, input: StaffInput, now: Date): Promise<'created' | 'updated' | 'unchanged'> {
+  const existing = await db.selectFrom('staff').selectAll().where('phone', '=', input.phone).executeTakeFirst();
+  if (!existing) {
+    await db
+      .insertInto('staff')
+      .values({ name: input.name, name_folded: fold(input.name), unit_id: input.unitId, role: input.role, phone: input.phone, updated_at: now })
+      .execute();
+    return 'created';
+  }
+  if (existing.name === input.name && existing.unit_id === input.unitId && existing.role === input.role && existing.active) {
+    return 'unchanged';
+  }
+  await db
+    .updateTable('staff')
+    .set({ name: input.name, name_folded: fold(input.name), unit_id: input.unitId, role: input.role, active: true, updated_at: now })
+    .where('id', '=', existing.id)
+    .execute();
+  return 'updated';
+}
+
+export async function findStaffByPhone(db: Db, phone: string): Promise<Staff | undefined> {
+  return db.selectFrom('staff').selectAll().where('phone', '=', phone).executeTakeFirst();
+}
+
+export async function getStaff(db: Db, id: number): Promise<Staff | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Heads of a unit (role unit_head in that very unit), used as owners of unassigned tasks and for escalations. */
+export async function unitHeads(db: Db, unitId: number): Promise<Staff[]> {
+  return db.selectFrom('staff').selectAll().where('unit_id', '=', unitId).where('role', '=', 'unit_head').where('active', '=', true).execute();
+}
+
+export async function setStaffLocale(db: Db, staffId: number, locale: string, now: Date): Promise<void> {
+  await db.updateTable('staff').set({ locale, updated_at: now }).where('id', '=', staffId).execute();
+}

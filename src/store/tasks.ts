@@ -1,0 +1,177 @@
+/** Tasks, their units and owners, and the occurrences people answer about. */
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
+import type { Staff } from '../db/schema.js';
+import type { DueKind, Status } from '../domain/types.js';
+
+export const OPEN_STATUSES: Status[] = ['open', 'in_progress', 'blocked'];
+
+export interface NewTask {
+  title: string;
+  documentId?: number | null;
+  ref?: string | null;
+  product?: string | null;
+  leadUnitId?: number | null;
+  supportUnitIds?: number[];
+  ownerIds?: number[];
+  due: { kind: DueKind; date: string | null; rule?: string | null; text?: string | null; spec?: unknown };
+  createdBy?: number | null;
+  /** Occurrences to create with the task; a dated one-off task gets one with period 'once'. */
+  occurrences?: { periodKey: string; dueDate: string | null }[];
+}
+
+export async function createTask(db: Db, input: NewTask, now: Date): Promise<{ taskId: number; occurrenceIds: number[] }> {
+  const task = await db
+    .insertInto('tasks')
+    .values({
+      title: input.title,
+      document_id: input.documentId ?? null,
+      ref: input.ref ?? null,
+      product: input.product ?? null,
+      due_kind: input.due.kind,
+      due_date: input.due.date,
+      due_rule: input.due.rule ?? null,
+      due_text: input.due.text ?? null,
+      due_spec: input.due.spec === undefined ? null : JSON.stringify(input.due.spec),
+      created_by: input.createdBy ?? null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (input.leadUnitId) {
+    await db.insertInto('task_units').values({ task_id: task.id, unit_id: input.leadUnitId, role: 'lead' }).execute();
+  }
+  const support = (input.supportUnitIds ?? []).filter((id) => id !== input.leadUnitId);
+  if (support.length > 0) {
+    await db
+      .insertInto('task_units')
+      .values([...new Set(support)].map((unit_id) => ({ task_id: task.id, unit_id, role: 'support' as const })))
+      .execute();
+  }
+  if (input.ownerIds && input.ownerIds.length > 0) {
+    await db
+      .insertInto('task_owners')
+      .values([...new Set(input.ownerIds)].map((staff_id) => ({ task_id: task.id, staff_id, assigned_at: now })))
+      .execute();
+  }
+  const periods = input.occurrences ?? [{ periodKey: 'once', dueDate: input.due.date }];
+  const occurrenceIds: number[] = [];
+  for (const period of periods) {
+    const occ = await db
+      .insertInto('occurrences')
+      .values({ task_id: task.id, period_key: period.periodKey, due_date: period.dueDate, lead_unit_id: input.leadUnitId ?? null, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    occurrenceIds.push(occ.id);
+  }
+  return { taskId: task.id, occurrenceIds };
+}
+
+export interface OccurrenceView {
+  occurrenceId: number;
+  taskId: number;
+  title: string;
+  product: string | null;
+  dueDate: string | null;
+  dueText: string | null;
+  status: Status;
+  percent: number | null;
+  lastNote: string | null;
+  leadUnitName: string | null;
+}
+
+/** The task-card fields of occurrences; callers add their own filters and columns. */
+export function occurrenceViewQuery(db: Db) {
+  return db
+    .selectFrom('occurrences as o')
+    .innerJoin('tasks as t', 't.id', 'o.task_id')
+    .leftJoin('units as u', 'u.id', 'o.lead_unit_id')
+    .select([
+      'o.id as occurrenceId',
+      't.id as taskId',
+      't.title as title',
+      't.product as product',
+      'o.due_date as dueDate',
+      't.due_text as dueText',
+      'o.status as status',
+      'o.percent as percent',
+      'o.last_note as lastNote',
+      'u.name as leadUnitName',
+    ]);
+}
+
+/**
+ * Occurrences a person answers for: tasks they own, and, for a unit head, tasks led by their unit
+ * that nobody owns yet. Soonest deadline first; undated last.
+ */
+function myOccurrencesFilter(staff: Staff) {
+  return sql<boolean>`(exists (select 1 from task_owners ow where ow.task_id = o.task_id and ow.staff_id = ${staff.id})
+    or (${staff.role === 'unit_head'} and o.lead_unit_id = ${staff.unit_id}
+        and not exists (select 1 from task_owners ow2 where ow2.task_id = o.task_id)))`;
+}
+
+export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit: number; offset: number }) {
+  const rows = await occurrenceViewQuery(db)
+    .where('o.status', 'in', OPEN_STATUSES)
+    .where('t.cancelled_at', 'is', null)
+    .where(myOccurrencesFilter(staff))
+    .orderBy(sql`o.due_date asc nulls last`)
+    .orderBy('o.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const total = await db
+    .selectFrom('occurrences as o')
+    .innerJoin('tasks as t', 't.id', 'o.task_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('o.status', 'in', OPEN_STATUSES)
+    .where('t.cancelled_at', 'is', null)
+    .where(myOccurrencesFilter(staff))
+    .executeTakeFirstOrThrow();
+  return { rows: rows as OccurrenceView[], total: total.n };
+}
+
+export async function getOccurrenceView(db: Db, occurrenceId: number): Promise<OccurrenceView | undefined> {
+  return (await occurrenceViewQuery(db).where('o.id', '=', occurrenceId).executeTakeFirst()) as OccurrenceView | undefined;
+}
+
+/** The occurrence a "#15" refers to: the earliest open one of task 15, else its latest. */
+export async function occurrenceOfTask(db: Db, taskId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('occurrences')
+    .select('id')
+    .where('task_id', '=', taskId)
+    .orderBy(sql`case when status in ('open','in_progress','blocked') then 0 else 1 end`)
+    .orderBy(sql`due_date asc nulls last`)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * May this person change this occurrence? Owners may; so may unit heads, leaders and admins
+ * whose unit contains the task's lead unit. Checked on every button press and reply.
+ */
+export async function canActOn(db: Db, staff: Staff, occurrenceId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('occurrences as o')
+    .select('o.id')
+    .where('o.id', '=', occurrenceId)
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('task_owners as ow').select('ow.task_id').whereRef('ow.task_id', '=', 'o.task_id').where('ow.staff_id', '=', staff.id)),
+        eb.and([
+          eb.lit(staff.role !== 'staff'),
+          eb.exists(
+            eb
+              .selectFrom('unit_closure as c')
+              .select('c.unit_id')
+              .where('c.ancestor_id', '=', staff.unit_id)
+              .whereRef('c.unit_id', '=', 'o.lead_unit_id'),
+          ),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}

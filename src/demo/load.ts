@@ -5,7 +5,7 @@
  * already holds the demo is left alone, and one that holds anything else is never touched.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { jobLock } from '../db/advisory.js';
 import type { Db } from '../db/index.js';
 import { periodKey, type TaskSchedule } from '../domain/recurrence.js';
 import { addDays, lastDayOfMonth, localDate, localInstant, parseIsoDate } from '../domain/time.js';
@@ -24,7 +24,6 @@ import { SCENARIOS, type Scenario } from './scenarios.js';
 
 /** The plan was "imported" this many days before the demo starts, so the overdue trend has weeks behind it. */
 const IMPORTED_DAYS_AGO = 75;
-const DEMO_LOCK = 0x646f6e646f6306n;
 
 export type DemoLoadResult =
   | { loaded: true; units: number; people: number; tasks: number }
@@ -44,7 +43,7 @@ export function readDemoPlan(): PlanImport {
 
 export async function loadDemo(db: Db, now: Date, options: { linkCodeTtlDays: number }): Promise<DemoLoadResult> {
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${DEMO_LOCK.toString()}::bigint)`.execute(trx);
+    await jobLock(trx, 'demo');
     if (await trx.selectFrom('settings').select('key').where('key', '=', DEMO_SETTING).executeTakeFirst()) {
       return { loaded: false, reason: 'already_loaded' } as const;
     }

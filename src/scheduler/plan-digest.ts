@@ -10,7 +10,7 @@ import type { Db } from '../db/index.js';
 import { digestDateAt } from '../domain/nudge-policy.js';
 import { addDays, localInstant } from '../domain/time.js';
 import type { Channel } from '../domain/types.js';
-import { DIGEST_LOCK, withPlannerLock } from './planner.js';
+import { withPlannerLock } from './planner.js';
 import { loadSchedulePlan } from './policy.js';
 
 export interface DigestPayload {
@@ -31,7 +31,7 @@ export interface DigestPlanResult {
 
 export async function planDigest(db: Db, options: { now: Date; channels: readonly Channel[]; logger?: Logger | undefined }): Promise<DigestPlanResult> {
   const { now, channels, logger } = options;
-  const result = await withPlannerLock(db, DIGEST_LOCK, async (trx) => {
+  const result = await withPlannerLock(db, 'digest', async (trx) => {
     const { policy, calendar } = await loadSchedulePlan(trx, logger);
     const date = digestDateAt(now, calendar, policy);
     if (!date || channels.length === 0) return { ran: true, date, queued: [] };

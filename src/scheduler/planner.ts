@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/index.js';
+import { tryJobLock, type LockJob } from '../db/advisory.js';
 import {
   dueSoonTargets,
   dueTodayTargetDates,
@@ -25,9 +26,6 @@ import { overdueDueDates, planNudges, type NudgeSets, type QueuedMessage } from 
 import { ensureUpcomingOccurrences } from './occurrences.js';
 import { loadSchedulePlan, type SchedulePlan } from './policy.js';
 
-/** Advisory lock keys ('dondoc' in ASCII, plus a job number). */
-export const PLANNER_LOCK = 0x646f6e646f6301n;
-export const DIGEST_LOCK = 0x646f6e646f6302n;
 
 export const NUDGE_ITEMS_SHOWN = 5;
 const DAILY_KEY = 'scheduler_daily';
@@ -60,12 +58,12 @@ export async function noJit(trx: Db): Promise<void> {
   await sql`set local jit = off`.execute(trx);
 }
 
-/** Runs `work` in a transaction holding advisory lock `key`, or returns null when another instance holds it. */
-export async function withPlannerLock<T>(db: Db, key: bigint, work: (trx: Db) => Promise<T>): Promise<T | null> {
+/** Runs `work` in a transaction holding the advisory lock of `job`, or returns null when another instance holds it. */
+export async function withPlannerLock<T>(db: Db, job: LockJob, work: (trx: Db) => Promise<T>): Promise<T | null> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${key.toString()}::bigint) as locked`.execute(trx);
+    const locked = await tryJobLock(trx, job);
     await noJit(trx);
-    return rows[0]?.locked ? work(trx) : null;
+    return locked ? work(trx) : null;
   });
 }
 
@@ -110,7 +108,7 @@ async function nudgeSets(trx: Db, now: Date, plan: SchedulePlan, channels: reado
 
 export async function planTick(db: Db, options: PlanOptions): Promise<PlanResult> {
   const { now, channels, logger } = options;
-  const result = await withPlannerLock(db, PLANNER_LOCK, async (trx) => {
+  const result = await withPlannerLock(db, 'planner', async (trx) => {
     const plan = await loadSchedulePlan(trx, logger);
     const occurrencesCreated = await dailyUpkeep(trx, localDate(now), now, logger);
     if (!nudgesOwed(now, plan.calendar, plan.policy)) return { ran: true, nudgeTime: false, occurrencesCreated, queued: [] };

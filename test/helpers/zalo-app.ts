@@ -17,9 +17,8 @@ export interface ZaloHarness extends AppHarness {
   /** Sends a text as `user` and returns the texts of the `n` messages it brings back. */
   say(user: FakeZaloUser, text: string, n?: number): Promise<string[]>;
   /**
-   * One planner tick (nudges or digest) at the clock's instant. Postgres advisory locks are
-   * database-wide, so another test file's planner may hold the lock for a moment: the tick is
-   * tried again until it runs.
+   * One planner tick (nudges or digest) at the clock's instant; fails if the planner lock was taken
+   * (the lock is per schema, so another test file's planner never holds it).
    */
   plan(kind: 'nudges' | 'digest'): Promise<{ queued: { channel: string; chatId: string }[] }>;
   /** plan(kind), then deliver the outbox. */
@@ -59,12 +58,9 @@ export async function startZaloHarness(
   });
   const plan = async (kind: 'nudges' | 'digest') => {
     const scheduler = base.app.scheduler;
-    for (let attempt = 0; ; attempt++) {
-      const result = kind === 'nudges' ? await scheduler.planNudges() : await scheduler.planDigest();
-      if (result.ran) return result;
-      if (attempt > 100) throw new Error(`the ${kind} planner lock stayed taken`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const result = kind === 'nudges' ? await scheduler.planNudges() : await scheduler.planDigest();
+    if (!result.ran) throw new Error(`the ${kind} planner lock was taken`);
+    return result;
   };
   const expectSent = async (user: FakeZaloUser, n: number, act: () => unknown): Promise<SentRecord[]> => {
     const before = zalo.sentTo(user.id).length;

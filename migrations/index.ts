@@ -9,6 +9,7 @@ import * as m0131 from './2026_11_23_0131_nudge_log_key.js';
 import * as m0201 from './2026_11_23_0201_chat_menus.js';
 import * as m0301 from './2026_11_23_0301_plans.js';
 import * as m0601 from './2026_11_23_0601_web.js';
+import * as m0701 from './2026_11_23_0701_outbox_parts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_init': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0201_chat_menus': m0201,
   '2026_11_23_0301_plans': m0301,
   '2026_11_23_0601_web': m0601,
+  '2026_11_23_0701_outbox_parts': m0701,
 };

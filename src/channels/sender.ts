@@ -7,10 +7,26 @@ import type { RetryDecision } from './retry.js';
 import type { Channel, Outgoing } from '../domain/types.js';
 import type { Translator } from '../i18n.js';
 
+/**
+ * Where an earlier attempt stopped in a message split into parts: the parts it delivered are not
+ * sent again, and each part delivered now is reported before the next is tried.
+ */
+export interface PartProgress {
+  /** Parts already delivered by earlier attempts. */
+  done: number;
+  /** The platform id of the last part delivered, when `done` > 0. */
+  lastId: string | null;
+  /** Called after part `index` (0-based) is delivered; the next part waits for it. */
+  sent(index: number, messageId: string): Promise<void>;
+}
+
 export interface Sender {
   readonly channel: Channel;
-  /** Sends one Outgoing (split into several platform messages if long); returns the last message's id. */
-  send(chatId: string, out: Outgoing): Promise<string>;
+  /**
+   * Sends one Outgoing (split into several platform messages if long), resuming after
+   * `progress.done` parts; returns the last message's id.
+   */
+  send(chatId: string, out: Outgoing, progress?: PartProgress): Promise<string>;
   /** Reads an error thrown by `send` on attempt `attempt` (1-based). */
   classify(error: unknown, attempt: number): RetryDecision;
   /** A short line for logs and outbox.last_error (never the token). */

@@ -171,6 +171,8 @@ export interface OutboxTable {
   platform_message_id: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** Parts of a split message already delivered (a retry resumes after them). */
+  parts_sent: Generated<number>;
 }
 
 export interface InboundUpdatesTable {

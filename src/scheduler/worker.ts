@@ -3,6 +3,8 @@
  * lease, so several workers never take the same row), renders each, and sends it through its
  * channel's Sender, which paces calls to the platform's limits. Then, per row:
  * sent → platform message id and message_refs recorded (a reply to a nudge finds its tasks);
+ * a message split into parts records each part as it goes, so a retry resumes after the last
+ * part delivered (parts are counted on the message as rendered at retry time);
  * 429 → back after retry_after, the attempt not counted; 5xx / network / timeout → back after
  * a backoff, dead after `maxAttempts` with the last error logged; 403 → the person's link is
  * marked unreachable and the row dead (the digest reports them); stale or moot → skipped.
@@ -16,7 +18,7 @@ import type { Channel, Locale } from '../domain/types.js';
 import type { Translator } from '../i18n.js';
 import type { Sender } from '../channels/sender.js';
 import { saveMessageRef } from '../store/conversation.js';
-import { claimDue, markChatUnreachable, markFinal, markRetry, markSent } from '../store/outbox.js';
+import { claimDue, markChatUnreachable, markFinal, markPartSent, markRetry, markSent } from '../store/outbox.js';
 import { loadSchedulePlan, nextWindowOpen, type SchedulePlan } from './policy.js';
 import { renderOutboxRow } from './render.js';
 
@@ -97,7 +99,11 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
     return { ...base, status: 'skipped', detail: rendered.skip };
   }
   try {
-    const messageId = await sender.send(row.chat_id, rendered.out);
+    const messageId = await sender.send(row.chat_id, rendered.out, {
+      done: row.parts_sent,
+      lastId: row.platform_message_id,
+      sent: (index, id) => markPartSent(db, row.id, index + 1, id),
+    });
     const sentAt = clock.now();
     await markSent(db, row.id, messageId, sentAt);
     const ids = rendered.out.occurrenceIds ?? [];

@@ -88,6 +88,11 @@ export async function markSent(db: Db, id: number, platformMessageId: string, no
     .execute();
 }
 
+/** Records that part `partsSent - 1` of a split message was delivered as `platformMessageId`. */
+export async function markPartSent(db: Db, id: number, partsSent: number, platformMessageId: string): Promise<void> {
+  await db.updateTable('outbox').set({ parts_sent: partsSent, platform_message_id: platformMessageId }).where('id', '=', id).execute();
+}
+
 /** Puts a row back for a later attempt; `refundAttempt` when the platform only asked us to slow down. */
 export async function markRetry(db: Db, id: number, at: Date, error: string, refundAttempt: boolean): Promise<void> {
   await db

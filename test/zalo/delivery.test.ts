@@ -104,6 +104,31 @@ describe('nudges and digests sent on Zalo', () => {
     expect(parts.at(-1)!.endsWith('Trả lời: 1 Xem tiếp')).toBe(true);
   });
 
+  it('resumes a split message after the parts an earlier attempt delivered, reporting each part it sends', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `${i + 1}. Phòng Hộ tịch, quốc tịch, chứng thực: 2 việc quá hạn, 1 việc vướng mắc`);
+    const digest: Outgoing = { text: ['Báo cáo sáng 24/11/2026', ...lines].join('\n') };
+    const before = h.zalo.sentTo(an.id).length;
+    await sender.send(an.id, digest);
+    const whole = h.zalo.sentTo(an.id).slice(before);
+    expect(whole.length).toBeGreaterThanOrEqual(3);
+
+    const reported: [number, string][] = [];
+    const resumed = await sender.send(an.id, digest, {
+      done: 1,
+      lastId: whole[0]!.message_id,
+      sent: async (index, id) => void reported.push([index, id]),
+    });
+    const again = h.zalo.sentTo(an.id).slice(before + whole.length);
+    expect(again.map((m) => m.text)).toEqual(whole.slice(1).map((m) => m.text));
+    expect(reported).toEqual(again.map((m, i) => [i + 1, m.message_id]));
+    expect(resumed).toBe(again.at(-1)!.message_id);
+
+    // Every part already delivered (the process stopped before recording the row as sent): nothing is sent.
+    const count = h.zalo.sentTo(an.id).length;
+    expect(await sender.send(an.id, digest, { done: whole.length, lastId: 'm-last', sent: async () => undefined })).toBe('m-last');
+    expect(h.zalo.sentTo(an.id)).toHaveLength(count);
+  });
+
   it('a card longer than 2000 characters is split between words', async () => {
     const words = 'Xây dựng kế hoạch triển khai nhiệm vụ trọng tâm về chuyển đổi số của ngành tư pháp';
     const title = Array.from({ length: 24 }, () => words).join(' ').slice(0, 1990).replace(/\s+\S*$/, '');

@@ -7,7 +7,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { Outgoing } from '../../domain/types.js';
 import type { RateLimiter } from '../../scheduler/rate-limit.js';
 import { classifyError } from '../retry.js';
-import type { Sender } from '../sender.js';
+import type { PartProgress, Sender } from '../sender.js';
 import { renderTelegram } from './render.js';
 
 export interface TelegramSenderOptions {
@@ -25,9 +25,10 @@ export function createTelegramSender(options: TelegramSenderOptions): Sender {
   });
   return {
     channel: 'telegram',
-    async send(chatId: string, out: Outgoing) {
-      let lastId = '';
-      for (const part of renderTelegram(out)) {
+    async send(chatId: string, out: Outgoing, progress?: PartProgress) {
+      let lastId = progress?.lastId ?? '';
+      for (const [index, part] of renderTelegram(out).entries()) {
+        if (index < (progress?.done ?? 0)) continue;
         await options.limiter?.acquire(chatId);
         try {
           const message = await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
@@ -37,6 +38,7 @@ export function createTelegramSender(options: TelegramSenderOptions): Sender {
           if (retryAfter !== undefined) options.limiter?.pause(chatId, retryAfter * 1000);
           throw error;
         }
+        await progress?.sent(index, lastId);
       }
       return lastId;
     },

@@ -6,6 +6,7 @@
  */
 import type { Deps } from '../../../commands/types.js';
 import type { Outgoing } from '../../domain/types.js';
+import type { PartProgress } from '../sender.js';
 import { pickLocale } from '../../i18n.js';
 import { saveChatMenu, setLatestMessageRef } from '../../store/conversation.js';
 import { chatLocale } from '../../store/links.js';
@@ -15,7 +16,7 @@ import { renderZaloBatch, statusOccurrences } from './render.js';
 /** Sends one text part (1–2000 characters) and returns Zalo's message id. */
 export type SendText = (chatId: string, text: string) => Promise<string>;
 
-export type Deliver = (chatId: string, outs: Outgoing[]) => Promise<string>;
+export type Deliver = (chatId: string, outs: Outgoing[], progress?: PartProgress) => Promise<string>;
 
 /** `deps.translator` should say things the Zalo way (zaloTranslator). */
 export function createZaloDeliver(deps: Deps, sendText: SendText): Deliver {
@@ -30,14 +31,21 @@ export function createZaloDeliver(deps: Deps, sendText: SendText): Deliver {
     return ids;
   }
 
-  return async function deliver(chatId, outs) {
+  return async function deliver(chatId, outs, progress) {
     const locale = pickLocale(await chatLocale(deps.db, 'zalo', chatId), deps.settings.defaultLocale);
     const ids = await taskIds(outs);
     const batch = renderZaloBatch(outs, { t: deps.translator.for(locale), taskIdOf: (id) => ids.get(id) });
-    let lastId = '';
+    let lastId = progress?.lastId ?? '';
+    let index = 0;
     const occurrences = new Set<number>();
     for (const message of batch.messages) {
-      for (const part of message.parts) lastId = await sendText(chatId, part);
+      for (const part of message.parts) {
+        if (index >= (progress?.done ?? 0)) {
+          lastId = await sendText(chatId, part);
+          await progress?.sent(index, lastId);
+        }
+        index++;
+      }
       for (const id of message.occurrenceIds) occurrences.add(id);
     }
     const now = deps.clock.now();

@@ -29,7 +29,7 @@ export function createZaloSender(options: ZaloSenderOptions, deps: Deps): Sender
   });
   return {
     channel: 'zalo',
-    send: (chatId, out) => deliver(chatId, [out]),
+    send: (chatId, out, progress) => deliver(chatId, [out], progress),
     classify: (error, attempt) => classifyError(error, { attempt }),
     // Both error types are token-free by construction (errors.ts).
     describe: (error) => (error instanceof ZaloApiError ? `${error.errorCode} ${error.description}` : error instanceof Error ? error.message : String(error)),

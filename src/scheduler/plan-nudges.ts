@@ -160,10 +160,12 @@ async function queueMessages(db: Db, s: NudgeSets): Promise<QueuedMessage[]> {
         and l.unreachable_at is null and l.channel = any(${[...s.channels]}::text[])
       order by p.id, (l.channel = p.preferred_channel) desc nulls last, l.last_seen_at desc nulls last, l.linked_at desc
     ),
+    -- In key order: the ledger's index takes the rows page by page instead of at random.
     logged as (
       insert into nudge_log (staff_id, occurrence_id, kind, local_date, days, created_at)
       select c.staff_id, c.occurrence_id, c.kind, c.key_date, c.days, ${s.now}
       from nudge_plan c where c.staff_id in (select staff_id from links)
+      order by c.staff_id, c.occurrence_id, c.kind
       on conflict (staff_id, occurrence_id, kind, local_date) do nothing
       returning id, staff_id, occurrence_id, kind, days
     ),

@@ -35,10 +35,15 @@ async function count(db: Db, table: 'occurrences' | 'nudge_log' | 'outbox'): Pro
 
 const MONDAY = '2025-12-01';
 
-/** Forgets what was planned on TODAY (ledger and outbox), keeping the previous day's ledger. */
+/**
+ * Forgets what was planned on TODAY (ledger and outbox), keeping the previous day's ledger, and
+ * vacuums: a live system never deletes a day's plan, so the next tick must not pay for dead
+ * index entries a real one would not meet.
+ */
 async function resetToday(db: Db): Promise<void> {
   await sql`delete from nudge_log where created_at >= ${localInstant(TODAY)}`.execute(db);
   await sql`delete from outbox where created_at >= ${localInstant(TODAY)}`.execute(db);
+  await sql`vacuum analyze nudge_log, outbox`.execute(db);
 }
 
 interface Tick {

@@ -22,6 +22,8 @@ import { runCli } from './cli/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { createSenders } from './scheduler/senders.js';
 import { sql } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { classifyError } from './channels/retry.js';
 
 export interface AppOptions {
   config: Config;
@@ -48,6 +50,14 @@ export interface App {
   port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A channel the platform refuses for good (wrong token, unknown bot): start-up stops. */
+export class ChannelStartError extends Error {
+  constructor(readonly channel: 'telegram' | 'zalo', readonly detail: string, cause: unknown) {
+    super(`the ${channel} channel could not start: ${detail}`, { cause });
+    this.name = 'ChannelStartError';
+  }
 }
 
 export class DataDirBusyError extends Error {
@@ -157,6 +167,45 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerDashboard(http, { deps, secure });
 
   let stopped = false;
+  const retries = new AbortController();
+
+  /**
+   * Starts a channel. A permanent refusal (401 wrong token, 404 unknown bot) stops start-up with
+   * ChannelStartError; a transient failure (network, timeout, 5xx, 429) is logged and retried in
+   * the background with backoff (up to a minute apart), while the web side, the other channel and
+   * the scheduler run: the outbox keeps every message until the platform can be reached.
+   */
+  async function startChannel(name: 'telegram' | 'zalo', start: () => Promise<void>): Promise<void> {
+    const attempt = async (n: number): Promise<number | null> => {
+      try {
+        await start();
+        if (n > 1) logger.info({ channel: name, attempt: n }, `${name} channel started after ${n} attempts`);
+        return null;
+      } catch (error) {
+        const decision = classifyError(error, { attempt: n });
+        if (!decision.retry) throw new ChannelStartError(name, describeStartError(error), error);
+        logger.warn({ err: error, channel: name, attempt: n, retryInMs: decision.afterMs }, `${name} channel could not start; retrying`);
+        return decision.afterMs ?? 1000;
+      }
+    };
+    const wait = await attempt(1);
+    if (wait === null) return;
+    void (async () => {
+      let delay = wait;
+      for (let n = 2; !stopped; n++) {
+        try {
+          await sleep(delay, undefined, { signal: retries.signal });
+          const next = await attempt(n);
+          if (next === null) return;
+          delay = next;
+        } catch (error) {
+          if (!stopped) logger.error({ err: error, channel: name }, `${name} channel gave up starting`);
+          return;
+        }
+      }
+    })();
+  }
+
   const app: App = {
     deps,
     http,
@@ -171,9 +220,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       lock?.update({ port: app.port, token: adminToken });
       // Links sent in chat (/dashboard) point here unless PUBLIC_URL says otherwise.
       deps.settings.publicUrl ??= `http://localhost:${app.port}`;
-      if (telegram) await telegram.start();
+      if (telegram) await startChannel('telegram', () => telegram.start());
       else logger.info('telegram channel off: TELEGRAM_BOT_TOKEN is not set');
-      if (zalo) await zalo.start();
+      if (zalo) await startChannel('zalo', () => zalo.start());
       else logger.info('zalo channel off: ZALO_BOT_TOKEN is not set');
       if (config.scheduler) scheduler.start();
       else logger.info('scheduler off in this process: SCHEDULER=off');
@@ -181,6 +230,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      retries.abort();
       await scheduler.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the scheduler failed'));
       await telegram?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping telegram failed'));
       await zalo?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping zalo failed'));
@@ -191,4 +241,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
   return app;
+}
+
+/** "401 Unauthorized" from either platform's error, without the token. */
+function describeStartError(error: unknown): string {
+  const e = error as { error_code?: unknown; errorCode?: unknown; description?: unknown; message?: unknown };
+  const code = typeof e.error_code === 'number' ? e.error_code : typeof e.errorCode === 'number' ? e.errorCode : undefined;
+  if (code !== undefined) return `${code} ${typeof e.description === 'string' ? e.description : ''}`.trim();
+  return (typeof e.message === 'string' ? e.message : String(error)).replace(/bot\d+:[\w-]+/g, 'bot<token>');
 }

@@ -5,13 +5,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, GrammyError, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { dispatch } from '../../../commands/dispatch.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { Deps, Response } from '../../../commands/types.js';
 import type { Outgoing } from '../../domain/types.js';
 import { saveMessageRef } from '../../store/conversation.js';
+import { classifyError, withRetry } from '../retry.js';
 import { toIncoming } from './incoming.js';
 import { renderTelegram } from './render.js';
 
@@ -46,8 +47,20 @@ export function isNotModified(error: unknown): boolean {
 export function createTelegramChannel(options: TelegramOptions, deps: Deps): TelegramChannel {
   const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
   const bot = new Bot(options.token, { client: { apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  // Interactive replies retry briefly; long retries belong to the outbox worker.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Interactive replies retry briefly; long retries belong to the outbox worker. auto-retry
+  // handles 429 and 5xx; it would retry a network failure forever, so those are rethrown to a
+  // bounded retry (two more tries, backoff under two seconds).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  bot.api.config.use((prev, method, payload, signal) =>
+    withRetry(() => prev(method, payload, signal), {
+      attempts: 3,
+      maxMs: 2_000,
+      classify: (error, attempt) => (error instanceof HttpError ? classifyError(error, { attempt, maxMs: 2_000 }) : { retry: false, reason: 'unknown' }),
+    }),
+  );
+  // Start-up calls go out once per attempt: the app retries a failed start with its own backoff
+  // (app.ts), and must hear about a failure rather than wait inside a retry loop.
+  const startupApi = new Api(options.token, { apiRoot });
   const log = deps.logger.child({ channel: 'telegram' });
 
   const fetchFile = async (fileId: string): Promise<Buffer> => {
@@ -125,7 +138,7 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps): Tel
   async function setCommands(): Promise<void> {
     for (const locale of deps.translator.locales) {
       const commands = COMMANDS.map((c) => ({ command: c.name, description: deps.translator.t(locale, c.descriptionKey) }));
-      await bot.api.setMyCommands(commands, locale === 'vi' ? {} : { language_code: locale });
+      await startupApi.setMyCommands(commands, locale === 'vi' ? {} : { language_code: locale });
     }
   }
 
@@ -135,20 +148,20 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps): Tel
     ...(webhookPath ? { webhookPath } : {}),
     ...(callback ? { webhookHandler: async (req: IncomingMessage, res: ServerResponse) => { await callback(req, res); } } : {}),
     async start() {
-      await bot.init();
+      if (!bot.isInited()) bot.botInfo = await startupApi.getMe();
       await setCommands();
       if (mode === 'webhook') {
-        await bot.api.setWebhook(options.webhookUrl!, {
+        await startupApi.setWebhook(options.webhookUrl!, {
           secret_token: options.webhookSecret!,
           allowed_updates: ['message', 'callback_query'],
         });
         log.info({ url: options.webhookUrl }, 'telegram webhook set');
         return;
       }
-      const info = await bot.api.getWebhookInfo();
+      const info = await startupApi.getWebhookInfo();
       if (info.url) {
         log.warn('a Telegram webhook was set for this token; removing it to poll (use separate bots for development and production)');
-        await bot.api.deleteWebhook();
+        await startupApi.deleteWebhook();
       }
       runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
       log.info({ bot: bot.botInfo.username }, 'telegram long polling started');

@@ -428,3 +428,68 @@ cli-demo-already = The sample organisation is already there; nothing loaded agai
 cli-demo-not-empty = The database already holds units or people that are not the sample; the sample organisation was not loaded, so nothing gets mixed up.
 cli-report-range = The start date { $from } is after the end date { $to }.
 cli-report-written = Wrote { $count } rows to { $file }
+
+## Admin command line: working-day calendar and nudge policy
+cli-usage-calendar-list = calendar list [--year YYYY] — the year's public holidays, make-up working days and the office's own days, as the scheduler sees them
+cli-usage-calendar-off = calendar off DATE [--note TEXT] — make a date a day off (e.g. a provincial holiday); DATE as dd/mm/yyyy or YYYY-MM-DD
+cli-usage-calendar-work = calendar work DATE [--note TEXT] — make a date a working day (e.g. a make-up Saturday)
+cli-usage-calendar-clear = calendar clear DATE — remove the office's own setting for a date, back to the official calendar
+cli-usage-policy-show = policy show — the reminder policy in use
+cli-usage-policy-set = policy set [--due-soon 7,3,1] [--send-at HH:MM] [--window HH:MM-HH:MM] [--escalate-after N] [--digest-at HH:MM] — change the reminder policy
+cli-usage-policy-reset = policy reset — back to the default reminder policy
+cli-weekday = { $day ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+}
+cli-calendar-bad-date = "{ $value }" is not a date; use dd/mm/yyyy (e.g. 02/09/2026) or YYYY-MM-DD (e.g. 2026-09-02). Nothing was changed.
+cli-calendar-no-such-date = There is no such day as "{ $value }" (check the day and the month). Nothing was changed.
+cli-calendar-bad-year = The year "{ $value }" is not valid; only { $min } to { $max }. Nothing was changed.
+cli-calendar-note-too-long = The note is too long (at most { $max } characters). Nothing was changed.
+cli-calendar-header = The { $year } calendar as the scheduler sees it (public holidays, make-up working days and the office's own days; other Saturdays and Sundays are days off and not listed):
+cli-calendar-line = { $weekday } { $date } · { $state } · { $detail }
+cli-calendar-state-off = day off
+cli-calendar-state-work = working day
+cli-calendar-override = set by the office
+cli-calendar-override-note = set by the office: { $note }
+cli-calendar-official = (official calendar: { $official })
+cli-calendar-estimate = { $name } (estimated)
+cli-calendar-unverified = { $name }: not confirmed as an official day off, so it counts as a working day; use calendar off if the office is closed
+cli-calendar-plain-working = weekday
+cli-calendar-plain-weekend = weekend
+cli-calendar-estimated-year = No official holiday notice is recorded for { $year }; its days off are estimated from the Labour Code. Correct any date with calendar off / calendar work.
+cli-calendar-override-count = Dates set by the office this year: { $count }.
+cli-calendar-marked-off = { $date } is now a day off.
+cli-calendar-marked-work = { $date } is now a working day.
+cli-calendar-same-as-official = The official calendar already says so; the office's setting is kept anyway and stays if the official calendar changes.
+cli-calendar-cleared = Removed the office's setting for { $date }; it follows the official calendar again.
+cli-calendar-clear-none = The office has no setting for { $date }; nothing was changed.
+cli-calendar-now = Now: { $line }
+cli-policy-header = The reminder policy in use (Vietnam time, working days only):
+cli-policy-due-soon = Due-soon reminders, working days before the deadline: { $days } — { $source }
+cli-policy-send-at = Reminder time: { $time } — { $source }
+cli-policy-window = Send window: { $from }–{ $to } — { $source }
+cli-policy-escalate = Tell the unit head after this many working days late: { $days } — { $source }
+cli-policy-digest-at = Morning digest: { $time } — { $source }
+cli-policy-default = default
+cli-policy-office = set by the office (default: { $default })
+cli-policy-stored-invalid = The stored policy cannot be used ({ $problems }); the scheduler is using the default policy. Fix it with policy set or policy reset.
+cli-policy-warning = Note: { $problem }
+cli-policy-saved = The reminder policy was saved.
+cli-policy-reset-done = Back to the default reminder policy.
+cli-policy-invalid = This reminder policy cannot be used; nothing was saved:
+cli-policy-bad-time = "{ $value }" is not a time; use HH:MM, e.g. 08:00. Nothing was saved.
+cli-policy-bad-window = "{ $value }" is not a time window; use HH:MM-HH:MM, e.g. 07:30-17:30. Nothing was saved.
+cli-policy-bad-days = "{ $value }" is not a list of days; use whole numbers separated by commas, e.g. 7,3,1. Nothing was saved.
+cli-policy-bad-number = "{ $value }" is not a whole number; e.g. 3. Nothing was saved.
+cli-policy-problem-window-empty = the send window { $from }–{ $to } is empty: it must end after it starts
+cli-policy-problem-send-after-window = the reminder time { $time } is not before the send window closes ({ $to }), so no reminder would ever go out
+cli-policy-problem-due-soon = the due-soon days (--due-soon) must be whole numbers of at least 1
+cli-policy-problem-escalate = the working days late before the unit head is told (--escalate-after) must be a whole number of at least 1
+cli-policy-problem-minute = { $option } must be a time of day, 00:00 to 23:59
+cli-policy-problem-office-hours = the send window must lie within { $earliest }–{ $latest }: reminders go to staff's personal phones and should not arrive early in the morning or at night
+cli-policy-problem-digest = the morning digest time { $time } must be inside the send window { $from }–{ $to }; outside it the digest would never be sent

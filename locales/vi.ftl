@@ -428,3 +428,68 @@ cli-demo-already = Tổ chức mẫu đã có sẵn; không nạp lại.
 cli-demo-not-empty = Cơ sở dữ liệu đã có đơn vị hoặc cán bộ không phải dữ liệu mẫu; không nạp tổ chức mẫu để tránh lẫn dữ liệu.
 cli-report-range = Ngày bắt đầu { $from } sau ngày kết thúc { $to }.
 cli-report-written = Đã ghi { $count } dòng vào { $file }
+
+## Admin command line: working-day calendar and nudge policy
+cli-usage-calendar-list = calendar list [--year YYYY] — ngày nghỉ lễ, ngày làm bù và các ngày cơ quan đặt riêng trong năm, như bộ nhắc việc đang dùng
+cli-usage-calendar-off = calendar off NGÀY [--note GHI_CHÚ] — đặt một ngày là ngày nghỉ (ví dụ ngày nghỉ của tỉnh); NGÀY dạng dd/mm/yyyy hoặc YYYY-MM-DD
+cli-usage-calendar-work = calendar work NGÀY [--note GHI_CHÚ] — đặt một ngày là ngày làm việc (ví dụ thứ Bảy làm bù)
+cli-usage-calendar-clear = calendar clear NGÀY — bỏ ngày đặt riêng, trở về lịch chung
+cli-usage-policy-show = policy show — xem chính sách nhắc việc đang dùng
+cli-usage-policy-set = policy set [--due-soon 7,3,1] [--send-at HH:MM] [--window HH:MM-HH:MM] [--escalate-after N] [--digest-at HH:MM] — đổi chính sách nhắc việc
+cli-usage-policy-reset = policy reset — trở về chính sách nhắc việc mặc định
+cli-weekday = { $day ->
+    [mon] Thứ Hai
+    [tue] Thứ Ba
+    [wed] Thứ Tư
+    [thu] Thứ Năm
+    [fri] Thứ Sáu
+    [sat] Thứ Bảy
+   *[sun] Chủ nhật
+}
+cli-calendar-bad-date = Ngày "{ $value }" không đúng dạng; dùng dd/mm/yyyy (ví dụ 02/09/2026) hoặc YYYY-MM-DD (ví dụ 2026-09-02). Không có gì thay đổi.
+cli-calendar-no-such-date = Không có ngày "{ $value }" trên lịch (kiểm tra lại ngày và tháng). Không có gì thay đổi.
+cli-calendar-bad-year = Năm "{ $value }" không hợp lệ; chỉ nhận năm từ { $min } đến { $max }. Không có gì thay đổi.
+cli-calendar-note-too-long = Ghi chú quá dài (tối đa { $max } ký tự). Không có gì thay đổi.
+cli-calendar-header = Lịch năm { $year } như bộ nhắc việc đang dùng (ngày nghỉ lễ, ngày làm bù và ngày cơ quan đặt riêng; các thứ Bảy, Chủ nhật khác là ngày nghỉ, không liệt kê):
+cli-calendar-line = { $weekday } { $date } · { $state } · { $detail }
+cli-calendar-state-off = nghỉ
+cli-calendar-state-work = làm việc
+cli-calendar-override = do cơ quan đặt
+cli-calendar-override-note = do cơ quan đặt: { $note }
+cli-calendar-official = (lịch chung: { $official })
+cli-calendar-estimate = { $name } (ước tính)
+cli-calendar-unverified = { $name }: chưa xác nhận là ngày nghỉ chính thức nên vẫn tính là ngày làm việc; dùng calendar off nếu cơ quan được nghỉ
+cli-calendar-plain-working = ngày thường
+cli-calendar-plain-weekend = cuối tuần
+cli-calendar-estimated-year = Năm { $year } chưa có thông báo nghỉ lễ chính thức; ngày nghỉ được ước tính theo Bộ luật Lao động. Sửa từng ngày bằng calendar off / calendar work.
+cli-calendar-override-count = Số ngày cơ quan đặt riêng trong năm: { $count }.
+cli-calendar-marked-off = Đã đặt ngày { $date } là ngày nghỉ.
+cli-calendar-marked-work = Đã đặt ngày { $date } là ngày làm việc.
+cli-calendar-same-as-official = Theo lịch chung ngày này vốn đã như vậy; ngày đặt riêng vẫn được lưu và giữ nguyên nếu lịch chung thay đổi.
+cli-calendar-cleared = Đã bỏ ngày đặt riêng { $date }; ngày này trở về theo lịch chung.
+cli-calendar-clear-none = Ngày { $date } không có ngày đặt riêng nào; không có gì thay đổi.
+cli-calendar-now = Bây giờ: { $line }
+cli-policy-header = Chính sách nhắc việc đang dùng (giờ Việt Nam, chỉ vào ngày làm việc):
+cli-policy-due-soon = Nhắc trước hạn: { $days } ngày làm việc trước hạn — { $source }
+cli-policy-send-at = Giờ nhắc việc: { $time } — { $source }
+cli-policy-window = Khung giờ gửi: { $from }–{ $to } — { $source }
+cli-policy-escalate = Báo trưởng đơn vị khi quá hạn { $days } ngày làm việc — { $source }
+cli-policy-digest-at = Báo cáo buổi sáng: { $time } — { $source }
+cli-policy-default = mặc định
+cli-policy-office = do cơ quan đặt (mặc định: { $default })
+cli-policy-stored-invalid = Chính sách đã lưu không dùng được ({ $problems }); bộ nhắc việc đang dùng chính sách mặc định. Sửa bằng policy set hoặc policy reset.
+cli-policy-warning = Lưu ý: { $problem }
+cli-policy-saved = Đã lưu chính sách nhắc việc.
+cli-policy-reset-done = Đã trở về chính sách nhắc việc mặc định.
+cli-policy-invalid = Chính sách nhắc việc này không dùng được; không có gì được lưu:
+cli-policy-bad-time = Giờ "{ $value }" không hợp lệ; dùng HH:MM, ví dụ 08:00. Không có gì được lưu.
+cli-policy-bad-window = Khung giờ "{ $value }" không hợp lệ; dùng HH:MM-HH:MM, ví dụ 07:30-17:30. Không có gì được lưu.
+cli-policy-bad-days = "{ $value }" không phải danh sách số ngày; dùng các số nguyên cách nhau bởi dấu phẩy, ví dụ 7,3,1. Không có gì được lưu.
+cli-policy-bad-number = "{ $value }" không phải số nguyên; ví dụ 3. Không có gì được lưu.
+cli-policy-problem-window-empty = khung giờ gửi { $from }–{ $to } trống: giờ kết thúc phải sau giờ bắt đầu
+cli-policy-problem-send-after-window = giờ nhắc việc { $time } không trước giờ đóng khung giờ gửi ({ $to }), nên sẽ không có nhắc việc nào
+cli-policy-problem-due-soon = số ngày nhắc trước hạn (--due-soon) phải là số nguyên từ 1 trở lên
+cli-policy-problem-escalate = số ngày quá hạn trước khi báo trưởng đơn vị (--escalate-after) phải là số nguyên từ 1 trở lên
+cli-policy-problem-minute = { $option } phải là một giờ trong ngày, từ 00:00 đến 23:59
+cli-policy-problem-office-hours = khung giờ gửi phải nằm trong { $earliest }–{ $latest }: tin nhắc đến điện thoại riêng của cán bộ, không nên gửi lúc sáng sớm hay đêm khuya
+cli-policy-problem-digest = giờ báo cáo buổi sáng { $time } phải nằm trong khung giờ gửi { $from }–{ $to }; ngoài khung giờ, báo cáo sẽ không được gửi

@@ -1,8 +1,10 @@
 /** The admin command line: finds the command for argv and runs it with translated errors. */
+import { CALENDAR_COMMANDS } from './calendar.js';
 import { demo } from './demo.js';
 import { digestCommand } from './digest.js';
 import { migrate } from './migrate.js';
 import { planImport } from './plan-import.js';
+import { POLICY_COMMANDS } from './policy.js';
 import { remind } from './remind.js';
 import { report } from './report.js';
 import { staffImport } from './staff-import.js';
@@ -10,7 +12,7 @@ import { staffLinkCode } from './staff-link-code.js';
 import { taskAdd } from './task-add.js';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliCommand, type CliEnv, type CliIo, type OfflineEnv } from './types.js';
 
-export const CLI_COMMANDS: CliCommand[] = [migrate, staffImport, staffLinkCode, taskAdd, planImport, remind, digestCommand, demo, report];
+export const CLI_COMMANDS: CliCommand[] = [migrate, staffImport, staffLinkCode, taskAdd, planImport, remind, digestCommand, demo, report, ...CALENDAR_COMMANDS, ...POLICY_COMMANDS];
 
 export function findCliCommand(argv: string[]): { command: CliCommand; args: string[] } | null {
   const matches = CLI_COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length);

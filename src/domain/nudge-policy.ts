@@ -74,7 +74,7 @@ export function validateNudgePolicy(policy: NudgePolicy): string[] {
   }
   if (policy.windowStartMinutes >= policy.windowEndMinutes) problems.push('the send window is empty');
   if (policy.sendAtMinutes >= policy.windowEndMinutes) problems.push('sendAtMinutes is after the window closes');
-  if (policy.dueSoonWorkingDays.some((n) => !Number.isInteger(n) || n < 1)) {
+  if (!Array.isArray(policy.dueSoonWorkingDays) || policy.dueSoonWorkingDays.some((n) => !Number.isInteger(n) || n < 1)) {
     problems.push('dueSoonWorkingDays must be whole numbers of at least 1');
   }
   if (!Number.isInteger(policy.escalateAfterWorkingDays) || policy.escalateAfterWorkingDays < 1) {

@@ -25,11 +25,18 @@ export interface SchedulerDeps {
   senders: ReadonlyMap<Channel, Sender>;
 }
 
+/**
+ * The planning jobs run every 5 minutes around the clock, so that any send time, window and digest
+ * time the office sets (`dondoc policy set`) is reachable: the planners themselves check working
+ * days, the send window, the send time and the digest time, so a tick outside them plans nothing
+ * (the nudge tick still does the once-a-day upkeep, on the first tick of the day).
+ */
 export const CRON = {
-  /** Every 5 minutes from 07:00 to 17:55; the planner itself checks working days and the window. */
-  nudges: '*/5 7-17 * * *',
-  /** From 07:30 on; idempotent, so later ticks only catch up a digest missed during a restart. */
-  digest: '*/5 7-17 * * *',
+  /** Every 5 minutes; nudges are planned only on working days, inside the window, past the send time. */
+  nudges: '*/5 * * * *',
+  /** Every 5 minutes; owed from the digest time until the window closes. Idempotent, so later
+   *  ticks only catch up a digest missed during a restart. */
+  digest: '*/5 * * * *',
   /** Every 5 seconds. */
   deliver: '*/5 * * * * *',
 } as const;

@@ -174,6 +174,9 @@ describe('quiet hours and custom policies', () => {
     expect(validateNudgePolicy(DEFAULT_NUDGE_POLICY)).toEqual([]);
     const broken = { ...DEFAULT_NUDGE_POLICY, windowStartMinutes: 1100, sendAtMinutes: 1200, dueSoonWorkingDays: [0], escalateAfterWorkingDays: 0 };
     expect(validateNudgePolicy(broken)).toHaveLength(4);
+    // A hand-edited setting of the wrong shape is a problem to report, not a crash.
+    const mistyped = { ...DEFAULT_NUDGE_POLICY, dueSoonWorkingDays: '7,3,1' } as unknown as typeof DEFAULT_NUDGE_POLICY;
+    expect(validateNudgePolicy(mistyped)).toEqual(['dueSoonWorkingDays must be whole numbers of at least 1']);
   });
 
   it('orders nudges most urgent first', () => {

@@ -20,8 +20,8 @@ describe('the cron jobs', () => {
   it('are scheduled in Vietnam time and run the same planner and worker as the CLI', async () => {
     expect(ours().map((t) => [t.name, t.getPattern()]).sort()).toEqual([
       ['dondoc-deliver', '*/5 * * * * *'],
-      ['dondoc-digest', '*/5 7-17 * * *'],
-      ['dondoc-nudges', '*/5 7-17 * * *'],
+      ['dondoc-digest', '*/5 * * * *'],
+      ['dondoc-nudges', '*/5 * * * *'],
     ]);
     const t = await task(h, 'Việc đến hạn hôm nay', '2025-12-01', await unitOf(h, p.ids.an), [p.ids.an]);
     const before = h.tg.sentTo(p.an.id).length;

@@ -116,6 +116,7 @@ cli-db-busy-unreachable = dondoc (pid { $pid }) holds the embedded database but 
 
 ## Server
 server-listening = dondoc is running: open { $url }
+server-channel-refused = The { $channel } channel could not start: the platform answered “{ $detail }”. Check { $variable } (is the bot token right, does the bot still exist?).
 
 ## Zalo
 # Numbered menus (Zalo has no buttons): the last line of a message.

@@ -116,6 +116,7 @@ cli-db-busy-unreachable = dondoc (pid { $pid }) đang giữ cơ sở dữ liệu
 
 ## Server
 server-listening = dondoc đang chạy: mở { $url }
+server-channel-refused = Không khởi động được kênh { $channel }: nền tảng trả lời “{ $detail }”. Hãy kiểm tra { $variable } (mã bot có đúng không, bot còn tồn tại không).
 
 ## Zalo
 # Numbered menus (Zalo has no buttons): the last line of a message.

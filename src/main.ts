@@ -1,5 +1,5 @@
 /** Starts dondoc: reads the configuration, builds the app, and shuts it down cleanly on SIGINT/SIGTERM. */
-import { createApp, DataDirBusyError } from './app.js';
+import { ChannelStartError, createApp, DataDirBusyError } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
 import { prepareDemo } from './demo/startup.js';
 import { getTranslator } from './i18n.js';
@@ -25,6 +25,12 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof DataDirBusyError) {
       console.error(error.message);
+      process.exit(1);
+    }
+    if (error instanceof ChannelStartError) {
+      await app?.stop().catch(() => undefined);
+      const variable = error.channel === 'telegram' ? 'TELEGRAM_BOT_TOKEN' : 'ZALO_BOT_TOKEN';
+      console.error(getTranslator().t(config.defaultLocale, 'server-channel-refused', { channel: error.channel, detail: error.detail, variable }));
       process.exit(1);
     }
     logger.fatal({ err: error }, 'dondoc could not start');

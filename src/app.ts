@@ -183,7 +183,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         return null;
       } catch (error) {
         const decision = classifyError(error, { attempt: n });
-        if (!decision.retry) throw new ChannelStartError(name, describeStartError(error), error);
+        // The channel's outbox Sender reads platform errors the same way ("401 Unauthorized", never the token).
+        if (!decision.retry) throw new ChannelStartError(name, senders.get(name)?.describe(error) ?? String(error), error);
         logger.warn({ err: error, channel: name, attempt: n, retryInMs: decision.afterMs }, `${name} channel could not start; retrying`);
         return decision.afterMs ?? 1000;
       }
@@ -241,12 +242,4 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
   return app;
-}
-
-/** "401 Unauthorized" from either platform's error, without the token. */
-function describeStartError(error: unknown): string {
-  const e = error as { error_code?: unknown; errorCode?: unknown; description?: unknown; message?: unknown };
-  const code = typeof e.error_code === 'number' ? e.error_code : typeof e.errorCode === 'number' ? e.errorCode : undefined;
-  if (code !== undefined) return `${code} ${typeof e.description === 'string' ? e.description : ''}`.trim();
-  return (typeof e.message === 'string' ? e.message : String(error)).replace(/bot\d+:[\w-]+/g, 'bot<token>');
 }

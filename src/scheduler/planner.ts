@@ -26,7 +26,6 @@ import { overdueDueDates, planNudges, type NudgeSets, type QueuedMessage } from 
 import { ensureUpcomingOccurrences } from './occurrences.js';
 import { loadSchedulePlan, type SchedulePlan } from './policy.js';
 
-
 export const NUDGE_ITEMS_SHOWN = 5;
 const DAILY_KEY = 'scheduler_daily';
 const NUDGED_KEY = 'scheduler_nudged_on';

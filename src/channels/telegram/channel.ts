@@ -54,7 +54,6 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps): Tel
   bot.api.config.use((prev, method, payload, signal) =>
     withRetry(() => prev(method, payload, signal), {
       attempts: 3,
-      maxMs: 2_000,
       classify: (error, attempt) => (error instanceof HttpError ? classifyError(error, { attempt, maxMs: 2_000 }) : { retry: false, reason: 'unknown' }),
     }),
   );

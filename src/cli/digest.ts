@@ -1,7 +1,7 @@
 /** `digest [--at ISO]`: plans the morning digest and delivers it as if it were that instant; prints what happened. */
 import { EXIT_OK, type CliCommand } from './types.js';
-import { formatLocal, kindLabel, parseAt, printDelivery, schedulerAt, staffNames } from './scheduler-run.js';
-import { formatVnDate } from '../domain/time.js';
+import { kindLabel, parseAt, printDelivery, schedulerAt, staffNames } from './scheduler-run.js';
+import { formatVnDate, formatVnDateTime } from '../domain/time.js';
 
 export const digestCommand: CliCommand = {
   path: ['digest'],
@@ -9,7 +9,7 @@ export const digestCommand: CliCommand = {
   async run(args, io, env) {
     const at = parseAt(args, env, 'cli-usage-digest');
     const { scheduler, channels } = schedulerAt(env, at);
-    io.stdout(env.t('cli-digest-at', { at: formatLocal(at) }));
+    io.stdout(env.t('cli-digest-at', { at: formatVnDateTime(at) }));
     if (channels.length === 0) {
       io.stdout(env.t('cli-no-channel'));
       return EXIT_OK;

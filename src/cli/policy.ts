@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/index.js';
 import { DEFAULT_NUDGE_POLICY, validateNudgePolicy, type NudgePolicy } from '../domain/nudge-policy.js';
+import { formatClock } from '../domain/time.js';
 import { NUDGE_POLICY_KEY } from '../scheduler/policy.js';
 import { getSetting, setSetting } from '../store/settings.js';
 import { EXIT_OK, UsageError, type CliCommand, type CliEnv, type CliIo } from './types.js';
@@ -32,9 +33,9 @@ const OPTION_OF: Record<PolicyKey, string> = {
   digestAtMinutes: '--digest-at',
 };
 
+/** A policy time as "08:00"; a mistyped stored value is shown as it is. */
 export function formatMinutes(minutes: number): string {
-  if (!Number.isInteger(minutes)) return String(minutes);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return Number.isInteger(minutes) ? formatClock(minutes) : String(minutes);
 }
 
 /** Only the keys of NudgePolicy from whatever is stored (a stray key or a non-object is dropped). */
@@ -47,12 +48,6 @@ function pickPolicy(raw: unknown): StoredPolicy {
 
 async function readStored(db: Db): Promise<StoredPolicy> {
   return pickPolicy(await getSetting<unknown>(db, NUDGE_POLICY_KEY));
-}
-
-/** validateNudgePolicy's problems; a stored value of the wrong shape (a string for a list) is one too. */
-function validate(policy: NudgePolicy): string[] {
-  if (!Array.isArray(policy.dueSoonWorkingDays)) return ['dueSoonWorkingDays must be whole numbers of at least 1'];
-  return validateNudgePolicy(policy);
 }
 
 /**
@@ -96,14 +91,14 @@ export function translatePolicyProblem(problem: string, policy: NudgePolicy, env
 
 /** Every problem of a policy, translated: validateNudgePolicy's and the CLI's office-hours rules. */
 export function policyProblems(policy: NudgePolicy, env: Pick<CliEnv, 't'>): string[] {
-  return [...validate(policy).map((p) => translatePolicyProblem(p, policy, env)), ...officeHoursProblems(policy, env)];
+  return [...validateNudgePolicy(policy).map((p) => translatePolicyProblem(p, policy, env)), ...officeHoursProblems(policy, env)];
 }
 
 /** The policy the scheduler uses (as loadNudgePolicy computes it) and the keys the office set. */
 async function effectivePolicy(db: Db): Promise<{ stored: StoredPolicy; policy: NudgePolicy; storedProblems: string[] }> {
   const stored = await readStored(db);
   const merged: NudgePolicy = { ...DEFAULT_NUDGE_POLICY, ...stored };
-  const storedProblems = validate(merged);
+  const storedProblems = validateNudgePolicy(merged);
   return { stored, policy: storedProblems.length === 0 ? merged : DEFAULT_NUDGE_POLICY, storedProblems };
 }
 

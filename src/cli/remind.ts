@@ -3,7 +3,8 @@
  * the cron jobs do every few minutes); prints what was queued and what was sent.
  */
 import { EXIT_OK, type CliCommand } from './types.js';
-import { formatLocal, kindLabel, parseAt, printDelivery, schedulerAt, staffNames } from './scheduler-run.js';
+import { formatVnDateTime } from '../domain/time.js';
+import { kindLabel, parseAt, printDelivery, schedulerAt, staffNames } from './scheduler-run.js';
 
 export const remind: CliCommand = {
   path: ['remind'],
@@ -11,7 +12,7 @@ export const remind: CliCommand = {
   async run(args, io, env) {
     const at = parseAt(args, env, 'cli-usage-remind');
     const { scheduler, channels } = schedulerAt(env, at);
-    io.stdout(env.t('cli-remind-at', { at: formatLocal(at) }));
+    io.stdout(env.t('cli-remind-at', { at: formatVnDateTime(at) }));
     if (channels.length === 0) {
       io.stdout(env.t('cli-no-channel'));
       return EXIT_OK;

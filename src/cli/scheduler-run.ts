@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Deps } from '../../commands/types.js';
-import { fixedClock, formatVnDate, localDate, localMinutes, type Clock } from '../domain/time.js';
+import { fixedClock, type Clock } from '../domain/time.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { createSenders } from '../scheduler/senders.js';
 import type { DeliveryReport } from '../scheduler/worker.js';
@@ -26,11 +26,6 @@ export function parseAt(args: string[], env: CliEnv, usageKey: string): Date {
   return at;
 }
 
-/** "01/12/2025 08:00" in Vietnam's time. */
-export function formatLocal(at: Date): string {
-  const minutes = localMinutes(at);
-  return `${formatVnDate(localDate(at))} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 export function schedulerAt(env: CliEnv, at: Date): { scheduler: Scheduler; clock: Clock; channels: string[] } {
   const clock = fixedClock(at);

@@ -4,7 +4,7 @@
  * saying what the report covers and when it was made.
  */
 import ExcelJS from 'exceljs';
-import { formatVnDate, localDate, localMinutes, parseIsoDate } from '../domain/time.js';
+import { formatVnDateTime, parseIsoDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
 import type { ReportRow } from './report.js';
 
@@ -34,10 +34,6 @@ function statusText(t: Translate, row: ReportRow): string {
   return row.percent !== null && row.status === 'in_progress' ? t('status-with-percent', { status: label, percent: row.percent }) : label;
 }
 
-export function localStamp(at: Date): string {
-  const minutes = localMinutes(at);
-  return `${formatVnDate(localDate(at))} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 export async function reportWorkbook(rows: ReportRow[], t: Translate, info: { title: string; generatedAt: Date; lines: string[] }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -70,7 +66,7 @@ export async function reportWorkbook(rows: ReportRow[], t: Translate, info: { ti
   const about = workbook.addWorksheet(t('report-about-sheet'));
   about.getColumn(1).width = 100;
   about.addRow([info.title]).font = { bold: true, size: 13 };
-  about.addRow([t('report-generated-at', { at: localStamp(info.generatedAt) })]);
+  about.addRow([t('report-generated-at', { at: formatVnDateTime(info.generatedAt) })]);
   about.addRow([t('report-row-count', { count: rows.length })]);
   for (const line of info.lines) about.addRow([line]);
   return Buffer.from(await workbook.xlsx.writeBuffer());

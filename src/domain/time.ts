@@ -88,3 +88,13 @@ export function formatVnDate(date: string): string {
   const [y, m, d] = parseIsoDate(date);
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }
+
+/** "08:00" for minutes after midnight. */
+export function formatClock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** "01/12/2025 08:00": an instant in Vietnam's time, for display. */
+export function formatVnDateTime(at: Date): string {
+  return `${formatVnDate(localDate(at))} ${formatClock(localMinutes(at))}`;
+}

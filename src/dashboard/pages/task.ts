@@ -1,10 +1,9 @@
 /** One task: what it is, its periods, and its whole history of updates, newest first. */
-import { formatVnDate } from '../../domain/time.js';
+import { formatVnDate, formatVnDateTime } from '../../domain/time.js';
 import { html, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
 import type { TaskDetail } from '../details.js';
 import { daysLate } from '../report.js';
-import { localStamp } from '../xlsx.js';
 
 const CHANNELS: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo', web: 'Web', cli: 'CLI', system: 'dondoc' };
 
@@ -65,7 +64,7 @@ export function taskBody(t: Translate, task: TaskDetail, today: string): Html {
         ? html`<p class="muted">${t('dash-task-no-history')}</p>`
         : html`<ol class="history">${task.history.map(
             (h) => html`<li>
-              <div class="when">${localStamp(h.at)} · ${h.who ?? t('dash-history-system')} · ${CHANNELS[h.channel] ?? h.channel}${h.periodDue ? html` · ${t('dash-due', { date: formatVnDate(h.periodDue) })}` : ''}</div>
+              <div class="when">${formatVnDateTime(h.at)} · ${h.who ?? t('dash-history-system')} · ${CHANNELS[h.channel] ?? h.channel}${h.periodDue ? html` · ${t('dash-due', { date: formatVnDate(h.periodDue) })}` : ''}</div>
               <div class="what">${what(t, h)}</div>
               ${h.note ? html`<blockquote>${h.note}</blockquote>` : ''}
             </li>`,

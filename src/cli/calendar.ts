@@ -64,12 +64,19 @@ function listedDay(date: string): CalendarDay | undefined {
 
 const stateLabel = (env: CliEnv, working: boolean): string => env.t(working ? 'cli-calendar-state-work' : 'cli-calendar-state-off');
 
+/** Whether the official calendar alone (no override) has `date` as a working day. */
+function officiallyWorking(date: string): boolean {
+  const listed = listedDay(date);
+  if (listed && listed.basis !== 'unverified') return listed.mark === 'work';
+  const dow = dayOfWeek(date);
+  return dow !== 0 && dow !== 6;
+}
+
 /** What the official calendar alone (no override) says about a date: "nghỉ — Tết Nguyên Đán", "làm việc". */
 function officialLabel(env: CliEnv, date: string): string {
   const listed = listedDay(date);
-  if (listed && listed.basis !== 'unverified') return `${stateLabel(env, listed.mark === 'work')} — ${listed.name}`;
-  const dow = dayOfWeek(date);
-  return stateLabel(env, dow !== 0 && dow !== 6);
+  const state = stateLabel(env, officiallyWorking(date));
+  return listed && listed.basis !== 'unverified' ? `${state} — ${listed.name}` : state;
 }
 
 /** One line: "Thứ Bảy 14/02/2026 · nghỉ · Tết Nguyên Đán", as the given calendar sees the day. */
@@ -138,9 +145,7 @@ function markCommand(mark: DayMark): CliCommand {
       await setCalendarOverride(env.db, date, mark, note, env.clock.now());
       io.stdout(env.t(mark === 'off' ? 'cli-calendar-marked-off' : 'cli-calendar-marked-work', { date: formatVnDate(date) }));
       await printDay(env, io, date);
-      const official = listedDay(date);
-      const officiallyWorking = official && official.basis !== 'unverified' ? official.mark === 'work' : dayOfWeek(date) !== 0 && dayOfWeek(date) !== 6;
-      if (officiallyWorking === (mark === 'work')) io.stdout(env.t('cli-calendar-same-as-official'));
+      if (officiallyWorking(date) === (mark === 'work')) io.stdout(env.t('cli-calendar-same-as-official'));
       return EXIT_OK;
     },
   };

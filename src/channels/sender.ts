@@ -20,6 +20,20 @@ export interface PartProgress {
   sent(index: number, messageId: string): Promise<void>;
 }
 
+/**
+ * Sends `parts` in order with `send`, skipping the ones `progress` says were delivered and
+ * reporting each one sent before the next; returns the id of the last part delivered.
+ */
+export async function sendParts<T>(parts: readonly T[], progress: PartProgress | undefined, send: (part: T) => Promise<string>): Promise<string> {
+  let lastId = progress?.lastId ?? '';
+  for (const [index, part] of parts.entries()) {
+    if (index < (progress?.done ?? 0)) continue;
+    lastId = await send(part);
+    await progress?.sent(index, lastId);
+  }
+  return lastId;
+}
+
 export interface Sender {
   readonly channel: Channel;
   /**

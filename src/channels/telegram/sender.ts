@@ -7,7 +7,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { Outgoing } from '../../domain/types.js';
 import type { RateLimiter } from '../../scheduler/rate-limit.js';
 import { classifyError } from '../retry.js';
-import type { PartProgress, Sender } from '../sender.js';
+import { sendParts, type PartProgress, type Sender } from '../sender.js';
 import { renderTelegram } from './render.js';
 
 export interface TelegramSenderOptions {
@@ -25,23 +25,18 @@ export function createTelegramSender(options: TelegramSenderOptions): Sender {
   });
   return {
     channel: 'telegram',
-    async send(chatId: string, out: Outgoing, progress?: PartProgress) {
-      let lastId = progress?.lastId ?? '';
-      for (const [index, part] of renderTelegram(out).entries()) {
-        if (index < (progress?.done ?? 0)) continue;
+    send: (chatId: string, out: Outgoing, progress?: PartProgress) =>
+      sendParts(renderTelegram(out), progress, async (part) => {
         await options.limiter?.acquire(chatId);
         try {
           const message = await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
-          lastId = String(message.message_id);
+          return String(message.message_id);
         } catch (error) {
           const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
           if (retryAfter !== undefined) options.limiter?.pause(chatId, retryAfter * 1000);
           throw error;
         }
-        await progress?.sent(index, lastId);
-      }
-      return lastId;
-    },
+      }),
     classify: (error, attempt) => classifyError(error, { attempt }),
     describe(error) {
       if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;

@@ -6,7 +6,7 @@
  */
 import type { Deps } from '../../../commands/types.js';
 import type { Outgoing } from '../../domain/types.js';
-import type { PartProgress } from '../sender.js';
+import { sendParts, type PartProgress } from '../sender.js';
 import { pickLocale } from '../../i18n.js';
 import { saveChatMenu, setLatestMessageRef } from '../../store/conversation.js';
 import { chatLocale } from '../../store/links.js';
@@ -35,19 +35,8 @@ export function createZaloDeliver(deps: Deps, sendText: SendText): Deliver {
     const locale = pickLocale(await chatLocale(deps.db, 'zalo', chatId), deps.settings.defaultLocale);
     const ids = await taskIds(outs);
     const batch = renderZaloBatch(outs, { t: deps.translator.for(locale), taskIdOf: (id) => ids.get(id) });
-    let lastId = progress?.lastId ?? '';
-    let index = 0;
-    const occurrences = new Set<number>();
-    for (const message of batch.messages) {
-      for (const part of message.parts) {
-        if (index >= (progress?.done ?? 0)) {
-          lastId = await sendText(chatId, part);
-          await progress?.sent(index, lastId);
-        }
-        index++;
-      }
-      for (const id of message.occurrenceIds) occurrences.add(id);
-    }
+    const lastId = await sendParts(batch.messages.flatMap((m) => m.parts), progress, (part) => sendText(chatId, part));
+    const occurrences = new Set(batch.messages.flatMap((m) => m.occurrenceIds));
     const now = deps.clock.now();
     await setLatestMessageRef(deps.db, 'zalo', chatId, lastId, [...occurrences], now);
     // A newer message about a task without a menu (a question, a decision) ends the old menu: a

@@ -8,10 +8,11 @@ import type { DatabaseHandle } from '../../src/db/index.js';
 import { fixedClock } from '../../src/domain/time.js';
 import { cliRunner } from '../helpers/cli.js';
 import { createTestDatabase } from '../helpers/db.js';
+import { seedsDir } from '../import/seeds.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..', '..');
-const SEED = path.resolve(root, '..', 'shared', 'seeds', '004_287c31982e94b98a.txt');
+const SEED = path.join(seedsDir, '004_287c31982e94b98a.txt');
 
 let handle: DatabaseHandle;
 let dir: string;

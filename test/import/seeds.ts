@@ -1,11 +1,16 @@
-/** Locates the shared seed documents (../shared/seeds from the repository root) for tests. */
+/**
+ * Locates the seed documents for tests: the shared ones (../shared/seeds beside the repository)
+ * when they are there, so documents added to them are scored too; otherwise the copy kept in
+ * test/fixtures/seeds, so a clone on its own still runs every test.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExpectedTask } from './scoring.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+const sharedSeeds = path.resolve(repoRoot, '..', 'shared', 'seeds');
+export const seedsDir = fs.existsSync(sharedSeeds) ? sharedSeeds : path.join(repoRoot, 'test', 'fixtures', 'seeds');
 
 export interface Seed {
   name: string;

@@ -7,8 +7,8 @@ import { applyPlan, firstPeriod } from '../../src/store/plans.js';
 import { addUnitAlias, createUnitResolver } from '../../src/store/unit-resolver.js';
 import { ensureUnitPath } from '../../src/store/units.js';
 import { createTestDatabase } from '../helpers/db.js';
+import { seedsDir } from '../import/seeds.js';
 
-const SEEDS = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 const ORG = [
   'Văn phòng Sở',
   'Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật',
@@ -72,7 +72,7 @@ describe('storing a plan', () => {
   });
 
   it('stores the seed plan with its units, one task per unit for group leads, and updates on re-import', async () => {
-    const text = fs.readFileSync(path.join(SEEDS, '004_287c31982e94b98a.txt'), 'utf8');
+    const text = fs.readFileSync(path.join(seedsDir, '004_287c31982e94b98a.txt'), 'utf8');
     const parsed = parsePlanText(text);
     // A document is recognised by its file, or by its number and issuer when the file changed.
     const plan = { ...parsed, document: { ...parsed.document, number: '123/KH-STP' } };

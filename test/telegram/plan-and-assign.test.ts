@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeUser } from '../fakes/telegram-api.js';
+import { seedsDir } from '../import/seeds.js';
 import { buttons, startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
 
-const SEED = fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '004_287c31982e94b98a.txt'));
+const SEED = fs.readFileSync(path.join(seedsDir, '004_287c31982e94b98a.txt'));
 const PEOPLE = `name,unit,role,phone
 Đỗ Thị Hạnh,Sở Tư pháp / Văn phòng Sở,admin,0912000011
 Trần Văn Hùng,Sở Tư pháp / Văn phòng Sở,unit_head,0912000012

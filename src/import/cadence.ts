@@ -16,13 +16,13 @@ export interface CadenceHit {
 const RULES: Array<[CadenceTag, RegExp]> = [
   ['quarterly', /\b(?:hang|moi|tung)\s+quy\b|\bdinh ky\s+(?:hang\s+)?quy\b|\bthang cuoi (?:cua |moi )?quy\b|\bcuoi (?:moi |cac )quy\b/g],
   ['monthly', /\b(?:hang|moi|tung)\s+thang\b|\bdinh ky\s+(?:hang\s+)?thang\b/g],
-  ['semiannual', /\b(?:dinh ky|hang|moi|bao cao|so ket)\s+(?:6|sau)\s+thang\b|\b(?:6|sau) thang (?:mot|1) lan\b|\b(?:6|sau) thang(?:,| va) (?:hang |ca )?nam\b/g],
-  ['yearly', /\b(?:hang|moi|tung)\s+nam\b|\bdinh ky\s+(?:hang\s+)?nam\b|\bnam (?:mot|1) lan\b|\b(?:cac|nhung) nam tiep theo\b/g],
+  ['semiannual', /\b(?:dinh ky|hang|moi|bao cao)\s+(?:6|sau)\s+thang\b|\b(?:6|sau) thang (?:mot|1) lan\b|\b(?:6|sau) thang(?:,| va) (?:hang |ca )?nam\b/g],
+  ['yearly', /\b(?:hang|moi|tung)\s+nam\b|\bdinh ky\s+(?:hang\s+)?nam\b|\bnam (?:mot|1) lan\b|\b(?:mot|1) lan\s*\/\s*nam\b/g],
   ['weekly', /\b(?:hang|moi|tung)\s+tuan\b/g],
   ['ongoing', /\bthuong xuyen\b|\blien tuc\b|\b(?:hang|moi)\s+ngay\b/g],
   ['periodic', /\bdinh ky\b/g],
-  ['roadmap', /\btheo (?:dung )?(?:lo trinh|tien do|ke hoach)\b/g],
-  ['adhoc', /\b(?:khi|neu) co yeu cau\b|\btheo yeu cau\b|\bdot xuat\b|\btheo chi dao\b|\bngay sau khi\b/g],
+  ['roadmap', /\btheo (?:dung )?(?:lo trinh|tien do)\b|\bdung tien do (?:da )?(?:duoc )?(?:phe duyet|de ra|giao)\b/g],
+  ['adhoc', /\b(?:khi|neu) co (?:yeu cau|phat sinh)\b|\btheo yeu cau\b|\bdot xuat\b|\btheo chi dao\b|\bngay sau khi\b/g],
 ];
 
 /** Every cadence keyword in folded text, earliest first; overlapping weaker tags are dropped. */

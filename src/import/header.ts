@@ -9,7 +9,7 @@
 import { squash } from '../domain/text.js';
 import { scanDates } from './dates.js';
 import { foldAligned, isAllCaps, trimPhrase } from './fold.js';
-import { normalizeText } from './lines.js';
+import { normalizeText } from './paragraphs.js';
 import type { PlanDocument } from './types.js';
 
 export interface HeaderInfo extends PlanDocument {
@@ -18,8 +18,8 @@ export interface HeaderInfo extends PlanDocument {
 }
 
 const HEADER_LINES = 40;
-const NOT_ISSUER = /^(?:cong hoa xa hoi chu nghia viet nam|doc lap|dang cong san viet nam|ke hoach|cong van|chi thi|quyet dinh|thong bao|bao cao|to trinh|huong dan|chuong trinh|ke hoach|phu luc|kinh gui)/;
-const AGENCY_START = /^(?:uy ban|ubnd|so|bo|ban|phong|trung tam|cong an|cuc|chi cuc|tong cuc|van phong|hoi dong|tinh uy|huyen uy|dang uy|thanh uy|toa an|vien|truong|benh vien|doan|hoi|ubmttq|mat tran)\b/;
+const NOT_ISSUER = /^(?:cong hoa|hoi chu nghia|chu nghia viet nam|doc lap|dang cong san viet nam|ke hoach|cong van|chi thi|quyet dinh|thong bao|bao cao|to trinh|huong dan|chuong trinh|ke hoach|phu luc|kinh gui)/;
+const AGENCY_START = /^(?:thu tuong|uy ban|ubnd|so|bo|ban|phong|trung tam|cong an|cuc|chi cuc|tong cuc|van phong|hoi dong|tinh uy|huyen uy|dang uy|thanh uy|toa an|vien|truong|benh vien|doan|hoi|ubmttq|mat tran)\b/;
 const AGENCY = /\b(?:uy ban|ubnd|so|bo|ban|phong|trung tam|cong an|cuc|chi cuc|tong cuc|van phong|hoi dong|tinh uy|huyen uy|dang uy|thanh uy|toa an|vien|truong|benh vien|doan|hoi|ubmttq|mat tran)\b/;
 const PLACE = /^(?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong|tp\.?)\b/;
 
@@ -137,4 +137,62 @@ export function attachmentNote(text: string): HeaderInfo | null {
     year: hit?.date ? Number(hit.date.slice(0, 4)) : null,
     issuer: issuer || null,
   };
+}
+
+const LABEL_VALUE = /^(so hieu|so|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang)\s*:\s*(.*)$/;
+const NUMBER = /^(\d+[\w.\-]*\/[\p{L}\d.\-/]*[\p{L}\d])/u;
+
+/**
+ * Number, date and issuer read from the first paragraphs of a document whose header lines were
+ * broken and rejoined ("Số:" / "7360/KH-UBND", "Hà Nội, ngày" / "29 tháng 11 năm 2025"), or
+ * that carries the "Số hiệu: … Nơi ban hành: … Ngày ban hành: …" block of a published copy.
+ * The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is never the issuer.
+ */
+export function readHeaderParagraphs(paragraphs: string[]): Partial<HeaderInfo> {
+  const out: Partial<HeaderInfo> = {};
+  const head = paragraphs.slice(0, 45);
+  let numberAt = -1;
+  for (let i = 0; i < head.length; i += 1) {
+    const p = squash(head[i] ?? '');
+    const folded = foldAligned(p);
+    const lv = LABEL_VALUE.exec(folded);
+    if (lv?.[1]) {
+      const value = squash(lv[2] ? p.slice(p.length - lv[2].length) : (head[i + 1] ?? ''));
+      if ((lv[1] === 'so' || lv[1] === 'so hieu') && !out.number) {
+        const m = NUMBER.exec(value);
+        if (m?.[1]) {
+          out.number = m[1];
+          numberAt = i;
+        }
+      } else if (lv[1] === 'noi ban hanh' && value && !out.issuer) out.issuer = trimPhrase(value);
+      else if (lv[1] === 'ngay ban hanh' && out.date === undefined) {
+        const hit = scanDates(foldAligned(value)).find((h) => h.precision === 'day' && !h.yearless);
+        if (hit?.date) {
+          out.date = hit.date;
+          out.year = Number(hit.date.slice(0, 4));
+        }
+      }
+      continue;
+    }
+    if (out.date === undefined) {
+      const dated = findDate([p]);
+      if (dated) {
+        out.date = dated.date;
+        out.year = dated.year;
+      }
+    }
+  }
+  if (!out.issuer) {
+    const stop = numberAt >= 0 ? numberAt : Math.min(head.length, 12);
+    const names: string[] = [];
+    for (const p of head.slice(0, stop)) {
+      const cell = squash(p);
+      const folded = foldAligned(cell);
+      if (!isAllCaps(cell) || NOT_ISSUER.test(folded) || cell.length > 120 || /^S[ỐÔ]\b/.test(cell)) continue;
+      if (AGENCY_START.test(folded) || (names.length > 0 && PLACE.test(folded))) names.push(trimPhrase(cell));
+    }
+    const last = names[names.length - 1];
+    if (last) out.issuer = last;
+  }
+  return out;
 }

@@ -1,86 +1,181 @@
 /**
- * Builds the document's outline from logical lines: roman sections contain numbered items
- * ("1.", "2.1."), which contain lettered items ("a)"), which contain bullets ("-", then "+").
- * Field lines ("- Đơn vị thực hiện: …") become nodes carrying their parsed fields; plain
- * paragraphs attach to the nearest item above them. The closing formula ("… đề nghị … ./.")
- * is dropped so it cannot lend a task its words or dates.
+ * Builds the outline of a plan from its paragraphs: parts ("KẾ HOẠCH", "PHỤ LỤC"), roman
+ * sections, numbered items ("1.", "1.1."), points ("a)"), clauses ("(1)"), bullets ("-", then
+ * "+"). Field lines ("- Cơ quan chủ trì: …") become nodes carrying their parsed fields; plain
+ * paragraphs attach to the item above them. The distribution list ("Nơi nhận") and the
+ * signature are left out; tables stay in place as table nodes.
  */
+import type { Block } from './blocks.js';
 import { matchFields, type FieldMatch } from './fields.js';
-import { foldAligned } from './fold.js';
-import type { Line, LineKind } from './lines.js';
+import { foldAligned, isAllCaps } from './fold.js';
+import { detectMarker, isBareMarker, newMarkerState, type MarkerKind } from './markers.js';
+
+export type NodeKind = MarkerKind | 'root' | 'part' | 'field' | 'caps' | 'table';
 
 export interface OutlineNode {
-  kind: LineKind | 'root';
+  kind: NodeKind;
   label: string;
   text: string;
-  /** Parsed fields when this line is a field line; empty otherwise. */
+  /** Parsed fields of a field line; empty otherwise. */
   fields: FieldMatch[];
+  /** Bullet character of a field line or bullet ("-" or "+"), for nesting. */
+  bullet?: string;
   children: OutlineNode[];
+  /** Cells of a table node. */
+  rows?: string[][];
+  /** On the root: the addressees of a letter ("Kính gửi: …"), as written. */
+  addressees?: string[];
 }
 
 function rank(node: OutlineNode): number {
   switch (node.kind) {
     case 'root':
+      return -2;
+    case 'part':
       return -1;
     case 'roman':
       return 0;
+    case 'article':
+      return 1;
     case 'number':
       return node.label.split('.').length;
     case 'letter':
-      return 10;
+      return 6;
+    case 'paren':
+      return /^[ivx]+$/.test(node.label) ? 8 : 7;
     case 'bullet':
-      return node.label === '+' ? 21 : 20;
+    case 'field':
+      return node.bullet === '+' ? 10 : node.bullet === 'letter' ? 6 : 9;
     default:
-      return 30;
+      return 99;
   }
 }
 
-/** "Chủ tịch UBND tỉnh đề nghị … nghiêm túc tổ chức thực hiện./." and the like. */
-function isClosingFormula(line: Line): boolean {
-  if (line.kind !== 'text' || !/\.\/\.?\s*$/.test(line.text)) return false;
-  return /\b(?:de nghi|yeu cau)\b/.test(foldAligned(line.text).slice(0, 120));
+const PART_TITLE =
+  /^(?:ke hoach|phu luc|quyet dinh|chi thi|thong bao|cong dien|cong van|chuong trinh|de an|quy che|quy dinh|huong dan|danh muc|bieu|bang)\b/;
+
+/** A title that opens a new part of the document: "KẾ HOẠCH", "PHỤ LỤC I", "Danh mục các văn bản …". */
+export function isPartTitle(text: string): boolean {
+  const folded = foldAligned(text).trim();
+  if (/^(?:danh muc|phu luc)\b/.test(folded) && text.length < 200) return true;
+  return isAllCaps(text) && PART_TITLE.test(folded) && text.length < 300;
 }
 
-function makeNode(line: Line): OutlineNode {
-  const fields = line.kind === 'roman' || line.kind === 'number' ? [] : matchFields(line.text);
-  return { kind: line.kind, label: line.label, text: line.text, fields, children: [] };
+const SIGNATURE_LINE = /^(?:tm\.?|kt\.?|q\.?|tl\.?|tuq\.?|thua lenh|thay mat)\s/;
+
+/** "Ủy ban nhân dân tỉnh yêu cầu … nghiêm túc triển khai thực hiện./." and similar closing formulas. */
+export function isClosingFormula(text: string): boolean {
+  const folded = foldAligned(text);
+  if (!/\.\s*\/\s*\.?\s*$/.test(text) && !/tran trong thong bao/.test(folded)) return false;
+  return /\b(?:tran trong thong bao|yeu cau|de nghi)\b/.test(folded) && text.length < 400 && !/\b(?:giao|chu tri)\b/.test(folded.slice(0, 40));
 }
 
-/** The outline of a document; the root's children are its top-level parts in order. */
-export function buildOutline(lines: Line[]): OutlineNode {
-  const root: OutlineNode = { kind: 'root', label: '', text: '', fields: [], children: [] };
+export interface OutlineOptions {
+  /**
+   * Paragraphs are real paragraphs (Word, PDF, text with blank lines between paragraphs): a plain
+   * paragraph after a bullet belongs to the item above the bullet. Otherwise (text whose
+   * paragraphs were rebuilt from structure alone) it continues the bullet.
+   */
+  realParagraphs: boolean;
+}
+
+const node = (kind: NodeKind, label: string, text: string, extra: Partial<OutlineNode> = {}): OutlineNode => ({
+  kind,
+  label,
+  text,
+  fields: [],
+  children: [],
+  ...extra,
+});
+
+/** The outline of a document; the root's children are its parts and top-level items in order. */
+export function buildOutline(blocks: Block[], options: OutlineOptions): OutlineNode {
+  const root = node('root', '', '');
   const stack: OutlineNode[] = [root];
   const top = (): OutlineNode => stack[stack.length - 1] ?? root;
-  for (const line of lines) {
-    if (isClosingFormula(line)) continue;
-    const node = makeNode(line);
-    const unmarkedField = node.kind === 'text' && node.fields.length > 0;
-    if (unmarkedField) {
-      node.kind = 'bullet';
-      node.label = '-';
-    }
-    if (node.kind === 'text') {
-      while (stack.length > 1 && top().kind === 'bullet') stack.pop();
-      top().children.push(node);
+  const state = newMarkerState();
+  let skipping = false;
+  let addressing = false;
+  root.addressees = [];
+  const push = (n: OutlineNode): void => {
+    const r = rank(n);
+    while (stack.length > 1 && rank(top()) >= r) stack.pop();
+    top().children.push(n);
+    stack.push(n);
+  };
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      skipping = false;
+      while (stack.length > 1 && top().kind !== 'part') stack.pop();
+      top().children.push(node('table', '', '', { rows: block.rows }));
       continue;
     }
-    const r = rank(node);
-    while (stack.length > 1 && rank(top()) >= r) stack.pop();
-    if (unmarkedField) {
-      while (stack.length > 1 && (top().kind === 'bullet' || top().fields.length > 0)) stack.pop();
+    const text = block.text.trim();
+    if (!text || isBareMarker(text)) continue;
+    const folded = foldAligned(text);
+    if (/^noi nhan\b/.test(folded)) {
+      skipping = true;
+      continue;
     }
-    top().children.push(node);
-    stack.push(node);
+    const marked = detectMarker(text, state);
+    const kinhGui = /^kinh gui\s*:?\s*/.exec(folded);
+    if (kinhGui) {
+      const inline = text.slice(kinhGui[0].length).trim();
+      if (inline) root.addressees.push(inline);
+      addressing = true;
+      continue;
+    }
+    if (addressing) {
+      if (marked.kind === 'bullet') {
+        root.addressees.push(marked.text);
+        continue;
+      }
+      addressing = false;
+      if (root.addressees.length && !root.addressees[0]?.trim().endsWith(';') && /^\p{Ll}/u.test(text)) {
+        root.addressees[root.addressees.length - 1] += ` ${text}`;
+        continue;
+      }
+    }
+    if (isPartTitle(text) && marked.kind === 'text') {
+      skipping = false;
+      stack.length = 1;
+      push(node('part', '', text));
+      continue;
+    }
+    if (skipping) {
+      const prose = marked.kind === 'text' && text.length > 80 && /\p{Ll}/u.test(text) && !SIGNATURE_LINE.test(folded);
+      if (!prose && !['roman', 'number', 'letter', 'article'].includes(marked.kind)) continue;
+      skipping = false;
+    }
+    if (marked.kind === 'text' && SIGNATURE_LINE.test(folded) && isAllCaps(text)) continue;
+    const fields = marked.kind === 'roman' || marked.kind === 'number' || marked.kind === 'article' ? [] : matchFields(marked.text);
+    if (fields.length > 0 && (marked.kind === 'bullet' || marked.kind === 'text' || marked.kind === 'letter')) {
+      const bullet = marked.kind === 'bullet' ? marked.label : marked.kind === 'letter' ? 'letter' : '-';
+      // A field line belongs to the nearest item above it that is not itself a field or bullet of its rank.
+      const n = node('field', marked.label, marked.text, { fields, bullet });
+      push(n);
+      continue;
+    }
+    if (marked.kind === 'text') {
+      if (isClosingFormula(text) && text.length < 400) continue;
+      const kind: NodeKind = isAllCaps(text) && text.length > 3 ? 'caps' : 'text';
+      if (options.realParagraphs || kind === 'caps') {
+        while (stack.length > 1 && ['bullet', 'field', 'paren'].includes(top().kind)) stack.pop();
+      }
+      top().children.push(node(kind, '', text));
+      continue;
+    }
+    push(node(marked.kind, marked.label, marked.text, marked.kind === 'bullet' ? { bullet: marked.label } : {}));
   }
   return root;
 }
 
 /** Full text of a node: its own line, its paragraphs, and (optionally) its bullets, in order. */
-export function nodeText(node: OutlineNode, withBullets = false): string {
-  const parts = [node.text];
-  for (const child of node.children) {
-    if (child.kind === 'text' && child.fields.length === 0) parts.push(child.text);
-    else if (withBullets && child.kind === 'bullet' && child.fields.length === 0) parts.push(nodeText(child, true));
+export function nodeText(n: OutlineNode, withChildren = false): string {
+  const parts = [n.text];
+  for (const child of n.children) {
+    if (child.kind === 'text') parts.push(child.text);
+    else if (withChildren && child.kind !== 'table' && child.kind !== 'caps') parts.push(nodeText(child, true));
   }
   return parts.filter(Boolean).join('\n');
 }

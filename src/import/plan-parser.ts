@@ -1,77 +1,120 @@
 /**
- * Reads a plan or directive (Kế hoạch, Chỉ thị, Công văn) as plain text and proposes its tasks
- * in the import contract of DESIGN §6. Pure: no I/O, no clock. Works on text with or without
- * diacritics, with lines broken by PDF extraction or OCR, and with page-break debris.
+ * Reads a plan or directive (Kế hoạch, Quyết định with its Kế hoạch, Chỉ thị, Công văn, Công
+ * điện, Thông báo kết luận) and proposes its tasks in the import contract of DESIGN §6. Pure: no
+ * I/O, no clock. The input is the document as blocks (paragraphs and tables) from any file type,
+ * or plain text, with or without diacritics, with lines broken anywhere.
  */
+import type { Block, ParaBlock } from './blocks.js';
+import { readClause } from './clauses.js';
+import { itemTasks, paragraphTasks, proseTasks, sectionKind, unitHeading, type Ctx } from './extract.js';
 import { foldAligned } from './fold.js';
-import { readHeader } from './header.js';
-import { toLines, type SplitOptions } from './lines.js';
-import { buildOutline, nodeText, type OutlineNode } from './outline.js';
-import { splitSentences } from './sentences.js';
-import { proseTask, type Context } from './task-build.js';
-import { closingTasks, contentTasks, sectionMode } from './tasks.js';
+import { issuerFromBody, readHeader, readHeaderParagraphs, type HeaderInfo } from './header.js';
+import { buildOutline, type OutlineNode } from './outline.js';
+import { hasBlankLineParagraphs, textParagraphs } from './paragraphs.js';
+import { needsReflow, reflow } from './reflow.js';
+import { cellStreamTables, tableTasks } from './table.js';
 import type { PlanImport, PlanTask } from './types.js';
-import { subjectAssignment } from './units.js';
+import { splitUnits, subjectAssignment } from './units.js';
 
 export type { Due, DueKind, DueRule, PlanDocument, PlanImport, PlanTask } from './types.js';
 
-export type ParseOptions = SplitOptions;
+export interface ParseOptions {
+  /** Paragraphs are real paragraphs (Word, PDF): a plain one after a bullet belongs to the item above. */
+  realParagraphs?: boolean;
+}
 
-const isItem = (n: OutlineNode): boolean => n.kind === 'number' || n.kind === 'letter';
+const isItem = (n: OutlineNode): boolean => ['roman', 'number', 'letter', 'paren', 'bullet', 'article'].includes(n.kind);
 
-/** The addressees a directive's opening hands the work to ("… yêu cầu các Phòng … các nội dung sau:"). */
+/** The addressees a directive's opening hands the work to ("… yêu cầu các sở, ngành … như sau:"). */
 export function addressees(opening: string): string[] {
-  const sentences = splitSentences(opening).reverse();
-  for (const sentence of sentences) {
-    const folded = foldAligned(sentence);
-    if (!/(?:sau|nhu sau)\s*:\s*$/.test(folded)) continue;
-    const verbs = [...folded.matchAll(/\b(?:yeu cau|de nghi|giao(?: cho)?)\s+/g)].reverse();
-    for (const verb of verbs) {
-      const subject = subjectAssignment(sentence.slice(verb.index + verb[0].length));
-      if (subject) return subject.units;
-    }
+  const folded = foldAligned(opening);
+  const verbs = [...folded.matchAll(/\b(?:yeu cau|de nghi|giao(?: cho)?)\s+/g)].reverse();
+  for (const verb of verbs) {
+    const rest = opening.slice(verb.index + verb[0].length);
+    if (!/(?:sau|nhu sau|cu the)\s*:\s*$|:\s*$/.test(foldAligned(rest))) continue;
+    const subject = subjectAssignment(rest);
+    if (subject) return subject.units;
   }
   return [];
 }
 
-interface Section {
-  label: string;
+interface PartState {
+  ctx: Ctx;
   tasks: PlanTask[];
 }
 
-const SECTION_TITLE =
-  /^(?:to chuc thuc hien|kinh phi(?: thuc hien)?|muc dich(?:,| va)? yeu cau|noi dung(?: ke hoach)?|nhiem vu(?:,| va)? giai phap|muc tieu)\b/;
+function partKind(title: string): 'decision' | 'list' | 'appendix' | 'plan' {
+  const folded = foldAligned(title);
+  if (/^danh muc\b.*\bvan ban\b/.test(folded)) return 'list';
+  if (/^phu luc\b/.test(folded)) return 'appendix';
+  if (/^quyet dinh\b/.test(folded)) return 'decision';
+  return 'plan';
+}
 
-/**
- * A section heading that swallowed the paragraph after it (text whose line breaks were lost):
- * "TỔ CHỨC THỰC HIỆN Các Phòng … Giao Văn phòng Sở …" → the title and the paragraph.
- */
-export function splitSectionTitle(text: string): [string, string] {
-  const m = SECTION_TITLE.exec(foldAligned(text));
+/** A section heading that swallowed the paragraph after it: "TỔ CHỨC THỰC HIỆN Các Phòng …". */
+function splitSectionTitle(text: string): [string, string] {
+  const m = /^(?:to chuc thuc hien|kinh phi(?: thuc hien)?|muc dich(?:,| va)? yeu cau|noi dung(?: ke hoach)?|nhiem vu(?:,| va)? giai phap|muc tieu)\b/.exec(
+    foldAligned(text),
+  );
   const rest = m ? text.slice(m[0].length).trim() : '';
   if (!m || rest.split(/\s+/).length < 6 || /^\p{Lu}[\p{Lu}\s,]*$/u.test(rest)) return [text, ''];
   return [text.slice(0, m[0].length), rest];
 }
 
-function sectionTasks(section: OutlineNode, ctx: Context): PlanTask[] {
+function sectionTasks(section: OutlineNode, ctx: Ctx): PlanTask[] {
   const [title, rest] = splitSectionTitle(section.text);
-  const mode = sectionMode(title, true);
-  if (mode === 'skip') return [];
-  const children: OutlineNode[] = rest ? [{ kind: 'text', label: '', text: rest, fields: [], children: [] }, ...section.children] : section.children;
-  const inner: Context = { ...ctx, ref: [] };
-  if (mode === 'closing') return closingTasks(children, inner);
+  const kind = sectionKind(title);
+  if (kind === 'skip') return [];
+  const inner: Ctx = { ...ctx, ref: [section.label], section: kind };
+  const children = rest ? [{ kind: 'text' as const, label: '', text: rest, fields: [], children: [] }, ...section.children] : section.children;
   const items = children.filter(isItem);
-  if (items.length > 0) return items.flatMap((item) => contentTasks(item, { ...inner, ref: [item.label] }));
-  const bullets = children.filter((c) => c.kind === 'bullet' && c.fields.length === 0);
-  const prose = bullets.map((b, i) => proseTask(b, { ...inner, ref: [String(i + 1)] }));
-  return [...prose, ...closingTasks(children.filter((c) => c.kind === 'text'), inner)];
+  const texts = children.filter((c) => c.kind === 'text');
+  const tables = children.filter((c) => c.kind === 'table');
+  const out: PlanTask[] = [];
+  const heads = unitHeading(title);
+  const here: Ctx = heads ? { ...inner, lead: heads.lead, support: heads.support, assigned: true } : inner;
+  if (items.length === 0 && texts.length > 0) out.push(...paragraphTasks(texts, here));
+  else if (texts.length > 0) out.push(...paragraphTasks(texts.filter((t) => children.indexOf(t) > children.indexOf(items[0] as OutlineNode)), here));
+  items.forEach((item, i) => out.push(...itemTasks(item, { ...here, ref: [...here.ref, item.label || String(i + 1)] })));
+  for (const t of tables) out.push(...tableTasks(t.rows ?? [], ctx.defaultYear).map((task) => ({ ...task, ref: `${section.label}.T.${task.ref}` })));
+  return out;
 }
 
-function withSectionRefs(sections: Section[]): PlanTask[] {
-  const main = sections.find((s) => s.tasks.length > 0);
-  return sections.flatMap((s) =>
-    s.tasks.map((t) => (s === main ? t : { ...t, ref: t.ref ? `${s.label}.${t.ref}` : s.label })),
-  );
+function containerTasks(children: OutlineNode[], state: PartState, kind: ReturnType<typeof partKind>, partTitle: string, letterAddressees: string[] = []): void {
+  if (kind === 'list') return;
+  const { ctx } = state;
+  const firstItem = children.findIndex((c) => isItem(c) || c.kind === 'roman');
+  const opening = (firstItem < 0 ? children : children.slice(0, firstItem)).filter((c) => c.kind === 'text').map((c) => c.text);
+  const named = addressees(opening.join('\n'));
+  const fallback = named.length ? named : letterAddressees.flatMap((a) => splitUnits(a.replace(/[;.]\s*$/, '')));
+  const here: Ctx = fallback.length ? { ...ctx, fallbackLead: fallback } : ctx;
+  const prefix = kind === 'appendix' ? 'PL' : '';
+  for (const child of children) {
+    if (child.kind === 'part') {
+      containerTasks(child.children, state, partKind(child.text), child.text);
+      continue;
+    }
+    if (child.kind === 'table') {
+      state.tasks.push(...tableTasks(child.rows ?? [], ctx.defaultYear).map((t) => ({ ...t, ref: `PL.${t.ref}` })));
+      continue;
+    }
+    if (child.kind === 'roman') {
+      const tasks = sectionTasks(child, here);
+      state.tasks.push(...tasks.map((t) => (prefix ? { ...t, ref: `${prefix}.${t.ref}` } : t)));
+      continue;
+    }
+    if (child.kind === 'article') {
+      if (kind === 'decision' || /^quyet dinh/.test(foldAligned(partTitle))) {
+        const text = [child.text, ...child.children.filter((c) => c.kind === 'text').map((c) => c.text)].join(' ');
+        if (/^\s*giao\b/.test(foldAligned(text))) state.tasks.push(...proseTasks(text, { ...here, ref: [`D${child.label}`] }));
+        continue;
+      }
+    }
+    if (isItem(child)) {
+      const tasks = itemTasks(child, { ...here, ref: [child.label] });
+      state.tasks.push(...tasks.map((t) => (prefix ? { ...t, ref: `${prefix}.${t.ref}` } : t)));
+    }
+  }
 }
 
 function uniqueRefs(tasks: PlanTask[]): PlanTask[] {
@@ -84,28 +127,39 @@ function uniqueRefs(tasks: PlanTask[]): PlanTask[] {
   });
 }
 
-/** Parses the text of a plan into its document header and proposed tasks. */
-export function parsePlanText(text: string, options: ParseOptions = {}): PlanImport {
-  const root = buildOutline(toLines(text, options));
-  const firstPart = root.children.findIndex((c) => c.kind === 'roman' || isItem(c));
-  const preamble = firstPart < 0 ? root.children : root.children.slice(0, firstPart);
-  const opening = preamble.map((c) => nodeText(c, true)).join('\n');
-  const header = readHeader(text, opening);
-  const ctx: Context = {
-    ref: [],
-    lead: [],
-    assigned: false,
-    fallbackLead: addressees(opening),
-    defaultYear: header.year,
-  };
-  const body = firstPart < 0 ? [] : root.children.slice(firstPart);
-  const romans = body.filter((c) => c.kind === 'roman');
-  const tasks =
-    romans.length > 0
-      ? withSectionRefs(romans.map((r) => ({ label: r.label, tasks: sectionTasks(r, ctx) })))
-      : body.filter(isItem).flatMap((item) => contentTasks(item, { ...ctx, ref: [item.label] }));
+/** The document's number, date and issuer, from its header lines or the first paragraphs. */
+function documentHeader(rawText: string, paragraphs: string[]): HeaderInfo {
+  const fromParas = readHeaderParagraphs(paragraphs);
+  const fromLines = readHeader(rawText);
+  const body = paragraphs.slice(0, 40).join('\n');
   return {
-    document: { number: header.number, date: header.date, issuer: header.issuer },
-    tasks: uniqueRefs(tasks.filter((t) => t.title.length > 0)),
+    number: fromParas.number ?? fromLines.number,
+    date: fromParas.date !== undefined ? fromParas.date : fromLines.date,
+    year: fromParas.year ?? fromLines.year,
+    issuer: fromParas.issuer ?? fromLines.issuer ?? issuerFromBody(body),
   };
 }
+
+/** Parses a document given as blocks. `rawText` (the text as extracted) helps read a two-column header. */
+export function parseBlocks(blocks: Block[], options: ParseOptions & { rawText?: string } = {}): PlanImport {
+  const paragraphs = blocks.filter((b): b is ParaBlock => b.kind === 'para').map((b) => b.text);
+  const header = documentHeader(options.rawText ?? paragraphs.join('\n'), paragraphs);
+  const root = buildOutline(blocks, { realParagraphs: options.realParagraphs ?? true });
+  const ctx: Ctx = { ref: [], lead: [], support: [], assigned: false, fallbackLead: [], defaultYear: header.year, section: 'content' };
+  const state: PartState = { ctx, tasks: [] };
+  containerTasks(root.children, state, 'plan', '', root.addressees ?? []);
+  return {
+    document: { number: header.number, date: header.date, issuer: header.issuer },
+    tasks: uniqueRefs(state.tasks.filter((t) => t.title.length > 0)),
+  };
+}
+
+/** Parses the text of a plan into its document header and proposed tasks. */
+export function parsePlanText(text: string, options: ParseOptions = {}): PlanImport {
+  const source = needsReflow(text) ? reflow(text) : text;
+  const paragraphs = textParagraphs(source);
+  const realParagraphs = options.realParagraphs ?? hasBlankLineParagraphs(source);
+  return parseBlocks(cellStreamTables(paragraphs), { realParagraphs, rawText: source });
+}
+
+export { splitUnits, readClause };

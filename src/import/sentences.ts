@@ -37,3 +37,33 @@ export function firstSentence(text: string): string {
 export function cleanTitle(text: string): string {
   return trimPhrase(text.replace(/\s+/g, ' ').replace(/^(?:nhiệm vụ|nhiem vu|nội dung|noi dung)(?: số| so)?\s*\d{1,2}\s*[:.]\s*/i, ''));
 }
+
+/**
+ * Cuts running text into clauses at semicolons and sentence ends that are not inside
+ * parentheses or quotes, keeping abbreviations ("TP. Hồ Chí Minh") and numbers ("3.000") whole.
+ */
+export function cutAtTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] as string;
+    if (ch === '(' || ch === '“' || ch === '[') depth += 1;
+    else if ((ch === ')' || ch === '”' || ch === ']') && depth > 0) depth -= 1;
+    if (depth > 0) continue;
+    if (ch === ';') {
+      out.push(text.slice(from, i));
+      from = i + 1;
+      continue;
+    }
+    if (ch === '.' && /\s/.test(text[i + 1] ?? '') ) {
+      const next = text.slice(i + 1).trimStart()[0] ?? '';
+      const word = /(\S+)$/.exec(text.slice(from, i))?.[1]?.toLowerCase() ?? '';
+      if (!/[\p{Lu}\d"“(]/u.test(next) || ABBREVIATIONS.has(word) || /^\d{1,2}$/.test(word)) continue;
+      out.push(text.slice(from, i + 1));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out.map((s) => s.trim()).filter(Boolean);
+}

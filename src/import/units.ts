@@ -8,7 +8,7 @@
 import { foldAligned, startsUpper, trimPhrase } from './fold.js';
 
 const HEAD =
-  /^(?:(?:cac|nhung|toan the|tat ca)\s+)?(?:uy ban|ubnd|ubmttq|hdnd|so(?! (?:sanh|ket|hoa|lieu|luong|du|tien))|phong(?!,? (?:chong|ngua))|van phong|cong an|trung tam|ban(?! (?:hanh|giao))|chi cuc|tong cuc|cuc|bo(?! (?:tri|sung|phan dau))|thu truong|chu tich|pho chu tich|giam doc|pho giam doc|truong(?! hop)|pho truong|nguoi dung dau|lanh dao|don vi|co quan|toa an|vien kiem sat|vien|hoi(?! (?:nghi|thao|dap))|doan(?! (?:ket|the duc))|lien doan|mat tran|bao hiem|kho bac|thanh tra|tinh uy|huyen uy|thanh uy|dang uy|ban chi dao|to cong tac|nhom|hoi dong|bo chi huy|ngan hang|cong ty|tong cong ty|doanh nghiep|dia phuong|nganh|chi nhanh|cong chuc|vien chuc|can bo|bo phan|xa(?! hoi)|phuong(?! (?:an|phap|thuc|cham|tien|huong))|huyen|tinh(?! (?:hinh|than|chat|toan))|thanh pho|thi xa|cac)\b/;
+  /^(?:(?:cac|nhung|toan the|tat ca)\s+)?(?:uy ban|ubnd|ubmttq|hdnd|so(?! (?:sanh|ket|hoa|lieu|luong|du|tien))|phong(?!,? (?:chong|ngua))|van phong|cong an|trung tam|ban(?! (?:hanh|giao))|chi cuc|tong cuc|cuc|bo(?! (?:tri|sung|phan dau))|thu truong|chu tich|pho chu tich|giam doc|pho giam doc|truong(?! hop)|pho truong|nguoi dung dau|lanh dao|don vi|co quan|toa an|vien kiem sat|vien|hoi(?! (?:nghi|thao|dap))|doan(?! (?:ket|the duc))|lien doan|mat tran|bao hiem|kho bac|thanh tra|tinh uy|huyen uy|thanh uy|dang uy|ban chi dao|to cong tac|nhom|hoi dong|bo chi huy|ngan hang|cong ty|tong cong ty|doanh nghiep|dia phuong|nganh|chi nhanh|cong chuc|vien chuc|can bo|bo phan|xa(?! hoi)|phuong(?! (?:an|phap|thuc|cham|tien|huong))|huyen|tinh(?! (?:hinh|than|chat|toan))|thanh pho|thi xa|dai|thong tan xa|bao|tap doan|hiep hoi|lien hiep|lien minh|hop tac xa|quy|vien|truong|benh vien|toa|kiem toan|bo tu lenh|bo chi huy|dang uy|ban quan ly|chanh van phong|thu tuong|bo truong|cuc truong|vu truong|vu|nha cung cap|nha dau tu|ho gia dinh|nguoi dan|hoc vien|dai hoc|cang vu)\b/;
 
 const TYPE_WORD = /^(?:phong|don vi|co quan|so|ban|nganh|ban nganh|xa|phuong|thi tran|dia phuong|trung tam|to chuc|ca nhan|doanh nghiep|huyen|tinh|thanh pho|thi xa|quan|doan the|hoi|chi cuc|cuc|bo|hiep hoi)\b/;
 
@@ -98,7 +98,7 @@ export function unitPhraseEnd(text: string, from = 0): number {
   PREDICATE.lastIndex = from;
   for (let m = PREDICATE.exec(folded); m; m = PREDICATE.exec(folded)) {
     const before = folded.slice(0, m.index);
-    if (m.index <= from || /(?:,|\bva|\/)\s*$/.test(before)) continue;
+    if (m.index <= from || /(?:,|\bva|\/|\bnha)\s*$/.test(before)) continue;
     if (hasLower && startsUpper(text.slice(m.index, m.index + 1))) continue;
     stops.push(m.index);
     break;
@@ -180,4 +180,26 @@ export function supportClause(text: string): string[] {
     if (units.length) return units;
   }
   return [];
+}
+
+const SUPPORT_OPEN = /^\s*,?\s*(?:(?:va\s+)?chu tri,?\s*(?:va\s+)?)?phoi hop(?: chat che)?(?: voi| cung)?\s+/;
+
+/**
+ * Support units named after "phối hợp (với) …": at the clause's start ("Phối hợp với Sở Xây dựng
+ * hướng dẫn …"), after its subject ("Sở Tài chính phối hợp với các đơn vị liên quan thẩm
+ * định …") or after "chủ trì," ("…chủ trì, phối hợp với Công an tỉnh triển khai …").
+ */
+export function supportOf(text: string, rest = 0): string[] {
+  const folded = foldAligned(text);
+  const m = SUPPORT_OPEN.exec(folded.slice(rest));
+  if (!m) return [];
+  const start = rest + m[0].length;
+  let end = unitPhraseEnd(text, start);
+  const stop = folded.slice(start).search(/[;.:]\s|[;.:]$|\s[-–]\s/);
+  if (stop >= 0 && (end < 0 || start + stop < end)) end = start + stop;
+  if (end < 0) end = text.length;
+  if (end - start > MAX_UNIT_PHRASE) return [];
+  const phrase = text.slice(start, end);
+  if (!startsWithUnit(phrase)) return [];
+  return splitUnits(phrase).filter((u) => !/^(?:cac|nhung)$/.test(foldAligned(u)));
 }

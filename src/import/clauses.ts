@@ -1,0 +1,89 @@
+/**
+ * Reads the duties written as running text: a paragraph may hold one task, or several — numbered
+ * clauses "(1) …; (2) …", a sentence with a new subject ("…; Bộ Công an tổng hợp …"), an
+ * embedded "Giao Thanh tra thành phố …", a second duty with its own deadline. Each clause is
+ * read for its subject (the lead), "phối hợp với …" (support) and its time phrase.
+ */
+import { foldAligned } from './fold.js';
+import { cutAtTopLevel } from './sentences.js';
+import { colonAssignment, giaoAssignment, subjectAssignment, supportOf, type Assignment } from './units.js';
+
+export interface Clause {
+  text: string;
+  /** Units the clause names as its own subject ("Giao X …", "X chủ trì …", "X: …"). */
+  subject: string[];
+  /** Where the clause's work starts, after its subject. */
+  rest: number;
+  /** True for "Giao X …" / "Đề nghị X …" / "Yêu cầu X …". */
+  giao: boolean;
+}
+
+/** Leading adverbials before a sentence's subject: "Trên cơ sở …, ", "Căn cứ …, ", "Đồng thời, ". */
+const ADVERBIAL = /^(?:(?:tren co so|can cu|de|nham|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh)\b[^,;:]{0,160},\s*)+/;
+
+/** The assignment a clause opens with, if any. */
+export function clauseSubject(text: string): Assignment & { giao: boolean } | null {
+  const giao = giaoAssignment(text);
+  if (giao) return { ...giao, giao: true };
+  const colon = colonAssignment(text);
+  if (colon) return { ...colon, giao: false };
+  const subject = subjectAssignment(text);
+  if (subject) return { ...subject, giao: false };
+  const adverbial = ADVERBIAL.exec(foldAligned(text));
+  if (adverbial) {
+    const inner = subjectAssignment(text.slice(adverbial[0].length));
+    if (inner) return { units: inner.units, rest: inner.rest + adverbial[0].length, header: false, giao: false };
+  }
+  return null;
+}
+
+export function readClause(text: string): Clause {
+  const s = clauseSubject(text);
+  return { text, subject: s?.units ?? [], rest: s?.rest ?? 0, giao: s?.giao ?? false };
+}
+
+export interface Enumeration {
+  intro: string;
+  items: string[];
+}
+
+/**
+ * Numbered clauses inside one paragraph: "(1) …; (2) …; (3) …" or "(i) …; (ii) …". Needs the
+ * numbers in sequence from the first; the text before "(1)" is the intro.
+ */
+export function splitEnumeration(text: string): Enumeration | null {
+  for (const style of ['arabic', 'roman'] as const) {
+    const seq = style === 'arabic' ? ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] : ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+    const positions: Array<[number, number]> = [];
+    let from = 0;
+    for (const label of seq) {
+      const re = new RegExp(String.raw`(?:^|[\s:;,.])\(\s*${label}\s*\)\s*`, 'g');
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (!m) break;
+      const start = m.index + (m[0].length - m[0].trimStart().length) + (/^[\s:;,.]/.test(m[0]) ? 1 : 0);
+      const open = text.indexOf('(', m.index);
+      positions.push([open >= 0 ? open : start, m.index + m[0].length]);
+      from = m.index + m[0].length;
+    }
+    if (positions.length < 2) continue;
+    const items = positions.map(([, bodyStart], i) => {
+      const end = positions[i + 1]?.[0] ?? text.length;
+      return text.slice(bodyStart, end).trim().replace(/[;,]\s*$/, '').trim();
+    });
+    return { intro: text.slice(0, positions[0]?.[0] ?? 0).trim(), items };
+  }
+  return null;
+}
+
+/** Clauses of a text: split at top-level ";" and at sentence ends, never inside parentheses. */
+export function splitClauses(text: string): string[] {
+  return cutAtTopLevel(text)
+    .map((c) => c.trim())
+    .filter((c) => /\p{L}/u.test(c));
+}
+
+/** Support named in a clause: "phối hợp (chặt chẽ) với Y …" at its start or after its subject or "chủ trì,". */
+export function clauseSupport(clause: Clause): string[] {
+  return supportOf(clause.text, clause.rest);
+}

@@ -1,0 +1,428 @@
+/**
+ * Walks a plan's outline and decides what is a task, who leads it, who supports it and when it
+ * is due. The shapes are those of Vietnamese plans and directives:
+ * - sections on purpose, requirements, targets, background or results hold no tasks;
+ * - an item with assignment lines ("Cơ quan chủ trì / phối hợp / Thời gian thực hiện") is one
+ *   task; when its sub-items carry their own lines, each sub-item is one;
+ * - under a unit heading ("1. Sở Tài chính", "Giao Sở X …, thực hiện các nhiệm vụ sau:", "X chủ
+ *   trì, phối hợp với Y:") every point or bullet is a task led by that unit, and a paragraph
+ *   without bullets is one;
+ * - an item of prose is read clause by clause ("(1) …; (2) …", a new subject after ";", an
+ *   embedded "Giao X …");
+ * - formulas (legal bases, "nếu có khó khăn, vướng mắc … phản ánh về …", "chịu trách nhiệm thi
+ *   hành Quyết định này", lists of documents already issued) are not tasks.
+ */
+import { readClause, splitClauses, splitEnumeration, clauseSupport, type Clause } from './clauses.js';
+import { findDeadline, parseDue, proseDue, isDeadlineOnly } from './due.js';
+import type { FieldKind } from './fields.js';
+import { foldAligned, trimPhrase } from './fold.js';
+import { isClosingFormula, nodeText, type OutlineNode } from './outline.js';
+import { titleOf, cleanTitle } from './titles.js';
+import type { Due, PlanTask } from './types.js';
+import { splitUnits, startsWithUnit, unitPhraseEnd, giaoAssignment, supportOf } from './units.js';
+
+export type SectionKind = 'skip' | 'content' | 'closing' | 'funding';
+
+export interface Ctx {
+  ref: string[];
+  lead: string[];
+  support: string[];
+  /** True when `lead` comes from a unit heading or lead-in: each item below belongs to it. */
+  assigned: boolean;
+  /** Addressees of the whole document ("… yêu cầu Thủ trưởng các sở … thực hiện nội dung sau:"). */
+  fallbackLead: string[];
+  defaultYear: number | null;
+  section: SectionKind;
+}
+
+const SKIP_WORDS =
+  /^(?:ve\s+)?(?:muc dich|yeu cau|muc tieu|quan diem|can cu|chi tieu|pham vi|doi tuong|boi canh|su can thiet|ket qua(?: dat duoc| thuc hien)?|tinh hinh|danh gia|thuc trang|ton tai|han che|nguyen nhan|dinh huong|tam nhin|giai thich|tu ngu)\b/;
+const CLOSING_WORDS = /^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem(?: thuc hien| cua)?|phan cong|che do (?:thong tin )?bao cao|dieu khoan|theo doi|kiem tra|hieu luc)/;
+const FUNDING_WORDS = /^(?:ve\s+)?(?:kinh phi|nguon kinh phi|nguon luc|bao dam kinh phi|dam bao kinh phi|tai chinh)/;
+
+/** What a section or heading holds, judged by its title. */
+export function sectionKind(title: string): SectionKind {
+  const folded = foldAligned(title).replace(/[.:;]+$/, '').replace(/\s+/g, ' ').trim();
+  if (SKIP_WORDS.test(folded)) return 'skip';
+  if (FUNDING_WORDS.test(folded)) return 'funding';
+  if (CLOSING_WORDS.test(folded)) return 'closing';
+  return 'content';
+}
+
+/** "Quyết định số 1381/QĐ-BVHTTDL ngày 15/5/2025 của …": a document cited, not a duty. */
+function isCitation(text: string): boolean {
+  return /^(?:(?:quyet dinh|ke hoach|cong van|nghi quyet|thong bao|chi thi|nghi dinh|thong tu|luat|cong dien|van ban|ket luan|to trinh|bao cao)\s+(?:so\s*)?:?\s*\d+[\w.]*\/)/.test(
+    foldAligned(text).trim(),
+  );
+}
+
+/** Formulas that every plan carries and that assign nothing. */
+function isBoilerplate(text: string): boolean {
+  const folded = foldAligned(text);
+  if (/\b(?:neu|khi) co (?:phat sinh )?(?:kho khan|vuong mac)|qua trinh (?:to chuc )?thuc hien[^.;]{0,60}(?:kho khan|vuong mac)/.test(folded)) return true;
+  if (/chiu trach nhiem thi hanh (?:quyet dinh|chi thi|van ban) nay/.test(folded)) return true;
+  if (/^(?:quyet dinh|chi thi|ke hoach) nay co hieu luc/.test(folded.trim())) return true;
+  if (/^ban hanh kem theo (?:quyet dinh|chi thi) nay/.test(folded.trim())) return true;
+  return isClosingFormula(text);
+}
+
+const isItem = (n: OutlineNode): boolean => ['roman', 'number', 'letter', 'paren', 'bullet', 'article'].includes(n.kind);
+const isField = (n: OutlineNode): boolean => n.kind === 'field';
+
+function fieldsOf(n: OutlineNode, kind: FieldKind): string[] {
+  const out: string[] = [];
+  for (const child of n.children.filter(isField)) {
+    child.fields.forEach((field, i) => {
+      if (field.kind !== kind) return;
+      const sub = i === child.fields.length - 1 ? child.children.filter((c) => c.kind !== 'field').map((c) => nodeText(c, true)) : [];
+      out.push([field.value, ...sub].filter(Boolean).join(kind === 'lead' || kind === 'support' ? '; ' : '\n'));
+    });
+  }
+  return out.filter((v) => v.trim());
+}
+
+const hasTaskFields = (n: OutlineNode): boolean =>
+  n.children.some((c) => isField(c) && c.fields.some((f) => f.kind === 'lead' || f.kind === 'support' || f.kind === 'time' || f.kind === 'content'));
+
+const hasActorFields = (n: OutlineNode): boolean => n.children.some((c) => isField(c) && c.fields.some((f) => f.kind === 'lead' || f.kind === 'support' || f.kind === 'time'));
+
+function make(ctx: Context2, text: string, fields: { title?: string; lead: string[]; support: string[]; due: Due; product?: string }): PlanTask {
+  const source = fields.title ?? text;
+  const { title, cut } = titleOf(cleanTitle(source));
+  const body = text.replace(/\s+\n/g, '\n').trim();
+  const doubts: Array<'lead' | 'due' | 'title'> = [];
+  if (fields.lead.length === 0) doubts.push('lead');
+  if (fields.due.kind === 'none') doubts.push('due');
+  if (cut) doubts.push('title');
+  return {
+    ref: ctx.ref.join('.'),
+    title,
+    lead: fields.lead,
+    support: fields.support,
+    due: fields.due,
+    ...(fields.product ? { product: fields.product } : {}),
+    ...(body && body !== title ? { body } : {}),
+    ...(doubts.length ? { doubts } : {}),
+  };
+}
+
+type Context2 = Ctx;
+
+/** Lead named by a field value such as "Bộ Công an tiến hành rà soát …; các bộ … rà soát …". */
+function leadFromField(value: string): string[] {
+  const parts = value.split(/;\s*/).map((part) => {
+    const end = unitPhraseEnd(part);
+    return end > 0 && part.length > 100 && startsWithUnit(part) ? part.slice(0, end) : part;
+  });
+  return parts.flatMap((p) => splitUnits(p));
+}
+
+/** An item whose assignment lines say who leads, who supports and when. */
+function fieldedTask(n: OutlineNode, ctx: Ctx): PlanTask {
+  const content = fieldsOf(n, 'content');
+  const inlineContent = n.children.filter(isField).flatMap((c) => c.fields).find((f) => f.kind === 'content' && f.value.trim())?.value;
+  const heading = n.text;
+  const title = inlineContent || heading || content[0] || '';
+  const leadValues = fieldsOf(n, 'lead');
+  const lead = leadValues.flatMap(leadFromField);
+  const support = fieldsOf(n, 'support').flatMap(splitUnits);
+  const time = fieldsOf(n, 'time')[0];
+  const product = fieldsOf(n, 'product').map(cleanTitle).join('; ');
+  const body = [heading, ...content, ...n.children.filter((c) => c.kind === 'text').map((c) => c.text)].filter(Boolean).join('\n');
+  const due = time ? parseDue(time, { defaultYear: ctx.defaultYear }) : proseDue(body, ctx.defaultYear);
+  return make(ctx, body, {
+    title,
+    lead: lead.length ? lead : ctx.lead.length ? ctx.lead : ctx.fallbackLead,
+    support: support.length ? support : ctx.support,
+    due,
+    ...(product ? { product } : {}),
+  });
+}
+
+export interface UnitHeading {
+  lead: string[];
+  support: string[];
+}
+
+const LEAD_IN_TAIL =
+  /^(?:\s*,?\s*(?:(?:co trach nhiem|chiu trach nhiem|khan truong|tap trung|chu dong|nghiem tuc|tiep tuc|tham muu|thuc hien|trien khai|to chuc|to chuc thuc hien|thuc hien tot|chu tri|va)\b|cac (?:nhiem vu|noi dung|cong viec|giai phap)|nhiem vu|noi dung|cu the|chinh|trong tam|nhu sau|sau|sau day|duoi day|gom|bao gom|theo|chuc nang|nhiem vu duoc giao|[,:;.()]|\s))*$/;
+
+/**
+ * A heading that names who does the items under it: "Sở Khoa học và Công nghệ", "Sở Tài chính
+ * (cơ quan chủ trì)", "Giao Sở Nội vụ:", "Đối với Ủy ban nhân dân các xã:", "Trách nhiệm của
+ * các sở", "Sở X chủ trì, phối hợp với Sở Y:", "Giao Sở X …, tổ chức thực hiện các nhiệm vụ sau:".
+ */
+export function unitHeading(text: string): UnitHeading | null {
+  let t = text.trim().replace(/\s*\((?:co quan|don vi)[^)]*\)\s*$/i, '');
+  t = t.replace(/\s*\([^)]*(?:chu tri|thuong truc|dau moi)[^)]*\)\s*/i, ' ').trim();
+  const folded = foldAligned(t);
+  const lead = /^(?:doi voi|trach nhiem cua|nhiem vu cua|giao cho|giao|de nghi|yeu cau)\s+/.exec(folded);
+  const start = lead ? lead[0].length : 0;
+  const phrase = t.slice(start);
+  if (!startsWithUnit(phrase)) return null;
+  const end = unitPhraseEnd(phrase);
+  const unitsEnd = end < 0 ? phrase.length : end;
+  const unitsText = phrase.slice(0, unitsEnd).replace(/[\s:]+$/, '');
+  const tail = phrase.slice(unitsEnd);
+  const foldedTail = foldAligned(tail);
+  const support = supportOf(phrase, unitsEnd);
+  let rest = foldedTail;
+  if (support.length) rest = foldedTail.replace(/^\s*,?\s*(?:chu tri,?\s*)?phoi hop(?: chat che)?(?: voi| cung)?\s+/, '').slice(support.join(', ').length + 2);
+  const endsWithColon = /:\s*$/.test(t);
+  const bareName = end < 0 && !/[.;]$/.test(t) && t.length <= 200;
+  const leadIn = endsWithColon && (rest.length < 40 || LEAD_IN_TAIL.test(rest));
+  if (!bareName && !leadIn && !(lead && endsWithColon)) return null;
+  const units = splitUnits(unitsText);
+  return units.length ? { lead: units, support } : null;
+}
+
+/**
+ * "Về tăng cường …: giao Bộ X …" or "Đẩy mạnh …: Các bộ khẩn trương …": a topic, then the body.
+ * The topic is the title; a unit before the colon ("Bộ Xây dựng: Khẩn trương …") is a lead instead.
+ */
+function splitTopic(text: string): { topic: string; body: string } | null {
+  const m = /^(.{12,220}?):\s+(\S.*)$/s.exec(text);
+  if (!m?.[1] || !m[2]) return null;
+  const topic = m[1];
+  if (startsWithUnit(topic) && unitPhraseEnd(topic) < 0) return null;
+  if (/\(\s*\d+\s*\)|^\(/.test(topic)) return null;
+  return { topic, body: m[2] };
+}
+
+interface Draft {
+  /** Started because its first clause names a new subject (may fold back into the one before). */
+  bySubject?: boolean;
+  clauses: Clause[];
+  lead: string[];
+  support: string[];
+  title?: string;
+  dueFrom: string;
+}
+
+function draftTask(ctx: Ctx, draft: Draft, refSuffix: string | null): PlanTask {
+  const text = draft.clauses.map((c) => c.text).join('; ');
+  const due = proseDue(draft.dueFrom, ctx.defaultYear);
+  const refCtx = refSuffix ? { ...ctx, ref: [...ctx.ref, refSuffix] } : ctx;
+  return make(refCtx, text, {
+    ...(draft.title ? { title: draft.title } : {}),
+    lead: draft.lead,
+    support: draft.support,
+    due,
+  });
+}
+
+/** Who leads a clause: its own subject first, then what the context hands down. */
+function leadFor(clause: Clause, ctx: Ctx): string[] {
+  if (clause.subject.length) return clause.subject;
+  if (ctx.lead.length) return ctx.lead;
+  return ctx.fallbackLead;
+}
+
+/**
+ * Tasks of one piece of prose. `title` is the heading the text belongs to, if any (then the
+ * first task takes it as title). New tasks start at a clause with its own subject different from
+ * the one in force, at an embedded "Giao X …", and at a later clause with its own deadline when
+ * the task already has one.
+ */
+export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
+  const clean = text.trim();
+  if (!clean) return [];
+  let heading = title;
+  let body = clean;
+  let inner = ctx;
+  if (!heading) {
+    const topic = splitTopic(clean);
+    if (topic) {
+      heading = topic.topic;
+      body = topic.body;
+    }
+  }
+  const colonUnit = /^([^:]{3,160}):\s+(\S.*)$/s.exec(body);
+  if (colonUnit?.[1] && colonUnit[2]) {
+    const heads = unitHeading(`${colonUnit[1]}:`);
+    if (heads) {
+      inner = { ...ctx, lead: heads.lead, support: heads.support.length ? heads.support : ctx.support, assigned: true };
+      body = colonUnit[2];
+    }
+  }
+  const enumeration = splitEnumeration(body);
+  if (enumeration && enumeration.items.length >= 2 && enumerationIsDuties(enumeration.intro, enumeration.items)) {
+    const intro = enumeration.intro.replace(/[:\s]+$/, '');
+    const introHead = intro ? unitHeading(`${intro}:`) : null;
+    const introClause = intro ? readClause(intro) : null;
+    const lead = introHead?.lead ?? (introClause?.subject.length ? introClause.subject : null);
+    const enumCtx: Ctx = lead ? { ...inner, lead, support: introHead?.support ?? inner.support, assigned: true } : inner;
+    return enumeration.items.flatMap((item, i) => clauseTasks(item, { ...enumCtx, ref: [...ctx.ref, String(i + 1)] }, undefined));
+  }
+  return clauseTasks(body, inner, heading);
+}
+
+/** Whether "(1) … (2) …" lists separate duties rather than spelling out one duty's content. */
+function enumerationIsDuties(intro: string, items: string[]): boolean {
+  if (!intro) return true;
+  const folded = foldAligned(intro).replace(/[:\s]+$/, '');
+  if (unitHeading(`${intro.replace(/[:\s]+$/, '')}:`)) return true;
+  const clause = readClause(intro);
+  const action = clause.subject.length ? folded.slice(clause.rest) : folded;
+  const words = action.split(/\s+/).filter(Boolean).length;
+  if (/\b(?:gom|bao gom|voi \d+|cac chuc nang|sau day)\b/.test(action) && !clause.subject.length) return false;
+  if (words <= 5) return true;
+  // A topic heading before the clauses ("Khẩn trương xây dựng …: (1) Thanh tra Chính phủ ban hành …").
+  return items.filter((it) => readClause(it).subject.length > 0).length >= Math.ceil(items.length / 2);
+}
+
+/** Joins a clause that only names units ("Trưởng các phòng, đơn vị thuộc Sở;") to the clause it is the subject of. */
+function joinSubjectLists(parts: string[]): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const part of parts) {
+    const bare = startsWithUnit(part) && unitPhraseEnd(part) < 0 && part.length < 160;
+    if (bare) {
+      pending = pending ? `${pending}; ${part}` : part;
+      continue;
+    }
+    out.push(pending ? `${pending}; ${part}` : part);
+    pending = '';
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
+function clauseTasks(text: string, ctx: Ctx, title: string | undefined): PlanTask[] {
+  const clauses = joinSubjectLists(splitClauses(text)).map(readClause);
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+  for (const clause of clauses) {
+    const deadlineOnly = isDeadlineOnly(clause.text);
+    const own = findDeadline(clause.text, { defaultYear: ctx.defaultYear }) !== null;
+    const newSubject = clause.subject.length > 0 && current !== null && !sameUnits(clause.subject, current.lead);
+    const secondDeadline = current !== null && own && !deadlineOnly && proseDue(current.dueFrom, ctx.defaultYear).kind !== 'none';
+    if (current === null || (newSubject && !deadlineOnly) || (clause.giao && current !== null) || secondDeadline) {
+      const continuing: boolean = current !== null && !clause.subject.length && !clause.giao;
+      const bySubject: boolean = current !== null && newSubject && !clause.giao && !secondDeadline;
+      current = {
+        ...(bySubject ? { bySubject } : {}),
+        clauses: [clause],
+        lead: continuing && current ? current.lead : leadFor(clause, ctx),
+        support: clauseSupport(clause).length ? clauseSupport(clause) : clause.subject.length ? [] : ctx.support,
+        dueFrom: clause.text,
+        ...(drafts.length === 0 && title ? { title } : {}),
+      };
+      drafts.push(current);
+    } else {
+      current.clauses.push(clause);
+      current.dueFrom += `; ${clause.text}`;
+      if (current.support.length === 0 && !clause.subject.length) {
+        const s = clauseSupport(clause);
+        if (s.length && current.clauses.length <= 2) current.support = s;
+      }
+    }
+  }
+  const merged: Draft[] = [];
+  for (const d of drafts) {
+    const prev = merged[merged.length - 1];
+    const timeless = proseDue(d.dueFrom, ctx.defaultYear).kind === 'none' && !d.clauses[0]?.giao;
+    if (prev && d.bySubject && timeless) {
+      prev.clauses.push(...d.clauses);
+      prev.dueFrom += `; ${d.dueFrom}`;
+      continue;
+    }
+    merged.push(d);
+  }
+  return merged
+    .filter((d) => !(isGeneric(d.clauses.map((c) => c.text).join('; ')) && proseDue(d.dueFrom, ctx.defaultYear).kind === 'none'))
+    .map((d, i) => draftTask(ctx, d, i === 0 ? null : String.fromCharCode(97 + i)));
+}
+
+/**
+ * A clause that hands out no particular work: "… có trách nhiệm tổ chức thực hiện Kế hoạch
+ * này", "… phát huy tính chủ động … thực hiện tốt các nhiệm vụ được phân công", "… chịu trách
+ * nhiệm trước …". Without a time of its own, it is not a task to chase.
+ */
+function isGeneric(text: string): boolean {
+  const folded = foldAligned(text);
+  const s = readClause(text);
+  const action = folded.slice(s.rest).replace(/^[\s,]+/, '');
+  if (/^(?:chiu trach nhiem|co trach nhiem) (?:truoc|ve|toan dien)\b/.test(action)) return true;
+  if (/phat huy tinh chu dong/.test(action) && /nhiem vu duoc (?:giao|phan cong)/.test(action)) return true;
+  if (/^(?:co trach nhiem |chiu trach nhiem |khan truong |nghiem tuc |chu dong )*(?:to chuc |trien khai )*thuc hien(?: nghiem| nghiem tuc| tot| co hieu qua| hieu qua| dung)?(?: cac| nhung)?(?: noi dung| nhiem vu)?(?: duoc giao| duoc phan cong)?(?: tai| cua| theo| trong)? (?:ke hoach|chi thi|cong van|quyet dinh|thong bao|van ban) nay\b/.test(action)) return true;
+  return false;
+}
+
+function sameUnits(a: string[], b: string[]): boolean {
+  const norm = (xs: string[]): string => xs.map((x) => foldAligned(x).replace(/\s+/g, ' ').trim()).sort().join('|');
+  return norm(a) === norm(b);
+}
+
+/** Tasks of one item of a section's body. */
+export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
+  const heading = n.text.trim();
+  if (n.kind === 'table' || n.kind === 'caps') return [];
+  if (heading && (isCitation(heading) || isBoilerplate(heading))) return [];
+  const kind = n.kind === 'bullet' || n.kind === 'paren' ? 'content' : sectionKind(heading);
+  if (kind === 'skip') return [];
+  const here: Ctx = kind === 'content' ? ctx : { ...ctx, section: kind };
+  const items = n.children.filter(isItem);
+  const texts = n.children.filter((c) => c.kind === 'text' && !isBoilerplate(c.text));
+  const child = (c: OutlineNode, inner: Ctx, i: number): Ctx => ({ ...inner, ref: [...inner.ref, c.kind === 'bullet' || !c.label ? String(i + 1) : c.label] });
+
+  const heads = heading ? unitHeading(heading) : null;
+  if (heads && (items.length > 0 || texts.length > 0 || hasTaskFields(n))) {
+    const inner: Ctx = { ...here, lead: heads.lead, support: heads.support.length ? heads.support : [], assigned: true };
+    if (hasActorFields(n)) return [fieldedTask(n, inner)];
+    if (items.length > 0) return items.flatMap((c, i) => itemTasks(c, child(c, inner, i)));
+    return proseTasks(texts.map((t) => t.text).join(' '), inner);
+  }
+
+  if (hasTaskFields(n)) {
+    const subTasks = items.filter((c) => hasActorFields(c));
+    if (subTasks.length > 0 && !hasActorFields(n)) {
+      const inner: Ctx = { ...here };
+      return subTasks.flatMap((c, i) => {
+        const t = fieldedTask(c, child(c, inner, i));
+        return [t];
+      });
+    }
+    return [fieldedTask(n, here)];
+  }
+
+  if (items.length > 0) {
+    const own = heading ? readClause(heading) : null;
+    let inner = here;
+    if (own?.subject.length) inner = { ...here, lead: own.subject, support: clauseSupport(own), assigned: true };
+    const out = items.flatMap((c, i) => itemTasks(c, child(c, inner, i)));
+    const lead = texts.map((t) => t.text).join(' ');
+    if (texts.length > 0 && hasAssignment(lead)) out.unshift(...proseTasks(lead, here));
+    return out;
+  }
+
+  // A leaf: the heading and its paragraphs are the task's text.
+  if (kind === 'funding' || here.section === 'funding') {
+    const all = [heading, ...texts.map((t) => t.text)].join(' ');
+    if (!hasAssignment(all)) return [];
+  }
+  if (texts.length > 0 && heading) {
+    const title = /[.;]$/.test(heading) && heading.length > 100 ? undefined : heading;
+    if (title) return proseTasks(texts.map((t) => t.text).join(' '), here, title.replace(/[:\s]+$/, ''));
+    return proseTasks([heading, ...texts.map((t) => t.text)].join(' '), here);
+  }
+  if (!heading) return texts.length ? proseTasks(texts.map((t) => t.text).join(' '), here) : [];
+  return proseTasks(heading, here);
+}
+
+/** A text that hands work to someone: a unit subject, "Giao X", "X chủ trì". */
+function hasAssignment(text: string): boolean {
+  if (giaoAssignment(text)) return true;
+  return splitClauses(text).some((c) => readClause(c).subject.length > 0);
+}
+
+/** Paragraphs directly under a section: each may assign work ("Giao Văn phòng Sở …"). */
+export function paragraphTasks(texts: OutlineNode[], ctx: Ctx): PlanTask[] {
+  return texts.flatMap((t, i) => {
+    if (isBoilerplate(t.text) || isCitation(t.text)) return [];
+    if (!hasAssignment(t.text)) return [];
+    return proseTasks(t.text, { ...ctx, ref: [...ctx.ref, `p${i + 1}`] });
+  });
+}
+
+export { trimPhrase };

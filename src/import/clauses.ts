@@ -25,6 +25,12 @@ const ADVERBIAL = /^(?:(?:tren co so|can cu|de|nham|sau khi|truoc mat|dong thoi|
 export function clauseSubject(text: string): Assignment & { giao: boolean } | null {
   const giao = giaoAssignment(text);
   if (giao) return { ...giao, giao: true };
+  // "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …": the issuer asks; those it asks are the subject.
+  const asker = subjectAssignment(text);
+  if (asker && /^\s*(?:yeu cau|de nghi|giao(?: cho)?|chi dao)\s/.test(foldAligned(text.slice(asker.rest)))) {
+    const asked = giaoAssignment(text.slice(asker.rest));
+    if (asked) return { ...asked, rest: asked.rest + asker.rest, giao: true };
+  }
   const colon = colonAssignment(text);
   if (colon) return { ...colon, giao: false };
   const subject = subjectAssignment(text);

@@ -14,6 +14,7 @@ import { finestRule, isRecurrenceTag, kindOfTag, scanCadence, type CadenceHit, t
 import { bareYear, scanDates, type DateHit, type DatePrecision } from './dates.js';
 import { foldAligned, trimPhrase } from './fold.js';
 import { noDue, type Due, type DueAnchor } from './types.js';
+import { ACTION_VERB } from './units.js';
 
 export interface DueOptions {
   /** Year for dates written without one ("trước ngày 15/12"), usually the document's year. */
@@ -132,8 +133,6 @@ const STRONG_MARKER =
   /(?:^|[^a-z0-9])(truoc(?: ngay)?|cham nhat(?: la)?(?: vao)?(?: truoc)?(?: ngay)?|han chot(?: la)?(?: ngay)?|khong qua(?: ngay)?|thoi han(?: hoan thanh)?(?: la)?(?: truoc)?(?: ngay)?|hoan thanh(?: xong)?(?: (?:truoc|trong|vao|ngay|cham nhat))*(?: ngay| thang| quy| nam)?|xong(?: truoc| trong)?(?: ngay)?|trong ngay|ngay trong(?: thang| quy| nam)?|den (?:het )?ngay)\s*(?:[,:]\s*)?$/;
 /** Words that open a period, a deadline only right after the work it closes. */
 const WEAK_MARKER = /(?:^|[^a-z0-9])(trong|vao|den het|cuoi)(?: (?:thang|quy|nam))?\s*$/;
-const COMPLETION_VERB =
-  /\b(?:hoan thanh|hoan tat|xong|trien khai|thuc hien|ban hanh|cong bo|dat|trinh|to chuc|dua vao|van hanh|ket thuc|khai truong|phe duyet|so hoa|ky ket|nghiem thu|bao cao|gui|tong ket|so ket|cham dut|xu ly)\b/;
 
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 5, month: 4, quarter: 3, half: 2, year: 1 };
 
@@ -149,9 +148,14 @@ function deadlineHits(text: string, defaultYear: number | null): FoundDue[] {
     else {
       const weak = WEAK_MARKER.exec(before);
       if (!weak) continue;
-      const head = before.slice(0, weak.index);
-      const words = head.replace(/[^a-z0-9% ]+/g, ' ').trim().split(/\s+/).slice(-5).join(' ');
-      if (!COMPLETION_VERB.test(words)) continue;
+      const wide = folded.slice(Math.max(0, hit.start - 160), hit.start);
+      const weakWide = WEAK_MARKER.exec(wide);
+      const head = blankParentheses(wide.slice(0, weakWide ? weakWide.index : wide.length).replace(/^[^(]*\)/, ''));
+      const words = head.replace(/[^a-z0-9% ]+/g, ' ').trim().split(/\s+/).slice(-6).join(' ');
+      // "…, hoàn thành mục tiêu … trong năm 2025": the clause the date closes opens with its completion.
+      const clauseStart = Math.max(folded.lastIndexOf(',', hit.start), folded.lastIndexOf(';', hit.start), folded.lastIndexOf(':', hit.start));
+      const clauseHead = folded.slice(clauseStart + 1, hit.start).trim();
+      if (!ACTION_VERB.test(words) && !/^(?:(?:dam bao|bao dam|phan dau|phai|de)\s+)?(?:hoan thanh|hoan tat|xong)\b/.test(clauseHead)) continue;
       if (/\btu nay\b/.test(folded.slice(Math.max(0, hit.start - 25), hit.start))) continue;
       from = hit.start - before.length + weak.index + (weak[0].length - weak[0].trimStart().length);
     }
@@ -222,7 +226,13 @@ const EVENT = /\b(?:sau khi|ngay sau khi|khi co)\b[^.;]{3,160}/;
  */
 export function proseDue(text: string, defaultYear: number | null): Due {
   const folded = foldAligned(text);
-  const cadence = findCadence(text);
+  // A period counts in the first sentence, or in a later one that opens with it ("Định kỳ hằng quý, …").
+  const sentences = text.split(/(?<=\.)\s+(?=\p{Lu})/u);
+  const scheduled = sentences.filter((s, i) => {
+    const f = foldAligned(s).trim();
+    return i === 0 || /^(?:dinh ky|hang (?:nam|quy|thang|tuan|ngay)|thuong xuyen|truoc ngay)\b/.test(f) || /\b(?:dinh ky|(?:truoc|vao) ngay \d{1,2}(?:\/\d{1,2})? (?:hang|moi) (?:thang|quy|nam))\b/.test(f);
+  });
+  const cadence = findCadence(scheduled.join(' '));
   if (cadence && cadence.due.kind === 'recurring') return cadence.due;
   const deadline = findDeadline(text, { defaultYear });
   if (deadline) return deadline.due;

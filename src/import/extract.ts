@@ -13,6 +13,7 @@
  *   hành Quyết định này", lists of documents already issued) are not tasks.
  */
 import { readClause, splitClauses, splitEnumeration, clauseSupport, type Clause } from './clauses.js';
+import { cutAtTopLevel } from './sentences.js';
 import { findDeadline, parseDue, proseDue, isDeadlineOnly } from './due.js';
 import type { FieldKind } from './fields.js';
 import { foldAligned, trimPhrase } from './fold.js';
@@ -20,6 +21,10 @@ import { isClosingFormula, nodeText, type OutlineNode } from './outline.js';
 import { titleOf, cleanTitle } from './titles.js';
 import type { Due, PlanTask } from './types.js';
 import { splitUnits, startsWithUnit, unitPhraseEnd, giaoAssignment, supportOf } from './units.js';
+
+/** Verbs a duty opens with. */
+const ACTION_OPEN =
+  /^(?:thuc hien|to chuc|trien khai|xay dung|ra soat|tham muu|chu tri|phoi hop|huong dan|theo doi|don doc|kiem tra|nghien cuu|day manh|tang cuong|bao dam|dam bao|hoan thanh|hoan thien|cung cap|cap nhat|ban hanh|trinh|bao cao|tong hop|de xuat|bo tri|khan truong|tap trung|tiep tuc|chu dong|quan triet|pho bien|tuyen truyen|nang cao|ung dung|dau tu|ket noi|so hoa|chuan hoa|khao sat|danh gia|giam sat|lap|sua doi|bo sung)\b/;
 
 export type SectionKind = 'skip' | 'content' | 'closing' | 'funding';
 
@@ -33,6 +38,8 @@ export interface Ctx {
   fallbackLead: string[];
   defaultYear: number | null;
   section: SectionKind;
+  /** A time given by the heading over a list ("…, hoàn thành trong tháng 11 năm 2025, cụ thể:"), for items without their own. */
+  due?: Due;
 }
 
 const SKIP_WORDS =
@@ -47,6 +54,11 @@ export function sectionKind(title: string): SectionKind {
   if (FUNDING_WORDS.test(folded)) return 'funding';
   if (CLOSING_WORDS.test(folded)) return 'closing';
   return 'content';
+}
+
+/** "Ngân sách Thành phố đảm bảo kinh phí …", "Kinh phí thực hiện được bố trí …": where money comes from, not a duty. */
+function isFundingStatement(text: string): boolean {
+  return /^(?:ngan sach|kinh phi|nguon kinh phi|nguon von|von)\b/.test(foldAligned(text).trim());
 }
 
 /** "Quyết định số 1381/QĐ-BVHTTDL ngày 15/5/2025 của …": a document cited, not a duty. */
@@ -64,6 +76,12 @@ function isBoilerplate(text: string): boolean {
   if (/^(?:quyet dinh|chi thi|ke hoach) nay co hieu luc/.test(folded.trim())) return true;
   if (/^ban hanh kem theo (?:quyet dinh|chi thi) nay/.test(folded.trim())) return true;
   return isClosingFormula(text);
+}
+
+/** The text without its formula sentences ("Trong quá trình thực hiện, nếu có vướng mắc … phản ánh về …"). */
+export function stripBoilerplate(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  return sentences.filter((s) => !isBoilerplate(s)).join(' ').trim();
 }
 
 const isItem = (n: OutlineNode): boolean => ['roman', 'number', 'letter', 'paren', 'bullet', 'article'].includes(n.kind);
@@ -86,8 +104,11 @@ const hasTaskFields = (n: OutlineNode): boolean =>
 
 const hasActorFields = (n: OutlineNode): boolean => n.children.some((c) => isField(c) && c.fields.some((f) => f.kind === 'lead' || f.kind === 'support' || f.kind === 'time'));
 
-function make(ctx: Context2, text: string, fields: { title?: string; lead: string[]; support: string[]; due: Due; product?: string }): PlanTask {
-  const source = fields.title ?? text;
+function make(ctx: Context2, text: string, given: { title?: string; lead: string[]; support: string[]; due: Due; product?: string }): PlanTask {
+  const inherit = ctx.due && ((given.due.kind === 'none' && !given.due.text) || (ctx.due.kind === 'date' && given.due.kind === 'ongoing'));
+  const fields = inherit && ctx.due ? { ...given, due: ctx.due } : given;
+  // A time given in parentheses ("(vào ngày 08 tháng cuối quý …)") goes to the due, not the title.
+  const source = (fields.title ?? text).replace(/\s*\((?:[^()]*\d[^()]*)\)/g, (m) => (/\b(?:ngày|ngay|tháng|thang|quý|quy|năm|nam)\b/i.test(m) ? '' : m));
   const { title, cut } = titleOf(cleanTitle(source));
   const body = text.replace(/\s+\n/g, '\n').trim();
   const doubts: Array<'lead' | 'due' | 'title'> = [];
@@ -170,7 +191,7 @@ export function unitHeading(text: string): UnitHeading | null {
   if (support.length) rest = foldedTail.replace(/^\s*,?\s*(?:chu tri,?\s*)?phoi hop(?: chat che)?(?: voi| cung)?\s+/, '').slice(support.join(', ').length + 2);
   const endsWithColon = /:\s*$/.test(t);
   const bareName = end < 0 && !/[.;]$/.test(t) && t.length <= 200;
-  const leadIn = endsWithColon && (rest.length < 40 || LEAD_IN_TAIL.test(rest));
+  const leadIn = endsWithColon && LEAD_IN_TAIL.test(rest);
   if (!bareName && !leadIn && !(lead && endsWithColon)) return null;
   const units = splitUnits(unitsText);
   return units.length ? { lead: units, support } : null;
@@ -185,6 +206,7 @@ function splitTopic(text: string): { topic: string; body: string } | null {
   if (!m?.[1] || !m[2]) return null;
   const topic = m[1];
   if (startsWithUnit(topic) && unitPhraseEnd(topic) < 0) return null;
+  if (topic.length > 160 || readClause(topic).subject.length > 0) return null;
   if (/\(\s*\d+\s*\)|^\(/.test(topic)) return null;
   return { topic, body: m[2] };
 }
@@ -192,6 +214,8 @@ function splitTopic(text: string): { topic: string; body: string } | null {
 interface Draft {
   /** Started because its first clause names a new subject (may fold back into the one before). */
   bySubject?: boolean;
+  /** A time-led sentence that followed untimed clauses of the same actor. */
+  afterUntimed?: boolean;
   clauses: Clause[];
   lead: string[];
   support: string[];
@@ -200,7 +224,10 @@ interface Draft {
 }
 
 function draftTask(ctx: Ctx, draft: Draft, refSuffix: string | null): PlanTask {
-  const text = draft.clauses.map((c) => c.text).join('; ');
+  const text = draft.clauses.map((c) => c.text).reduce((acc, c) => (acc ? (/\.$/.test(acc) ? `${acc} ${c}` : `${acc}; ${c}`) : c), '');
+  // A generic opening clause ("… có trách nhiệm phổ biến Kế hoạch này") does not name the task.
+  const named = draft.clauses.findIndex((c) => !isGeneric(c.text));
+  if (!draft.title && named > 0) draft = { ...draft, title: draft.clauses.slice(named).map((c) => c.text).join('; ') };
   const due = proseDue(draft.dueFrom, ctx.defaultYear);
   const refCtx = refSuffix ? { ...ctx, ref: [...ctx.ref, refSuffix] } : ctx;
   return make(refCtx, text, {
@@ -230,13 +257,6 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
   let heading = title;
   let body = clean;
   let inner = ctx;
-  if (!heading) {
-    const topic = splitTopic(clean);
-    if (topic) {
-      heading = topic.topic;
-      body = topic.body;
-    }
-  }
   const colonUnit = /^([^:]{3,160}):\s+(\S.*)$/s.exec(body);
   if (colonUnit?.[1] && colonUnit[2]) {
     const heads = unitHeading(`${colonUnit[1]}:`);
@@ -246,13 +266,24 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
     }
   }
   const enumeration = splitEnumeration(body);
-  if (enumeration && enumeration.items.length >= 2 && enumerationIsDuties(enumeration.intro, enumeration.items)) {
+  if (enumeration && enumeration.items.length >= 2) {
+    if (!enumerationIsDuties(enumeration.intro, enumeration.items)) return clauseTasks(body, inner, heading, true);
     const intro = enumeration.intro.replace(/[:\s]+$/, '');
     const introHead = intro ? unitHeading(`${intro}:`) : null;
     const introClause = intro ? readClause(intro) : null;
     const lead = introHead?.lead ?? (introClause?.subject.length ? introClause.subject : null);
     const enumCtx: Ctx = lead ? { ...inner, lead, support: introHead?.support ?? inner.support, assigned: true } : inner;
-    return enumeration.items.flatMap((item, i) => clauseTasks(item, { ...enumCtx, ref: [...ctx.ref, String(i + 1)] }, undefined));
+    return enumeration.items.flatMap((item, i) => {
+      const itemCtx: Ctx = { ...enumCtx, ref: [...ctx.ref, String(i + 1)] };
+      return splitEnumeration(item) ? proseTasks(item, itemCtx) : clauseTasks(item, itemCtx, undefined);
+    });
+  }
+  if (!heading && body === clean) {
+    const topic = splitTopic(clean);
+    if (topic) {
+      heading = topic.topic;
+      body = topic.body;
+    }
   }
   return clauseTasks(body, inner, heading);
 }
@@ -266,6 +297,8 @@ function enumerationIsDuties(intro: string, items: string[]): boolean {
   const action = clause.subject.length ? folded.slice(clause.rest) : folded;
   const words = action.split(/\s+/).filter(Boolean).length;
   if (/\b(?:gom|bao gom|voi \d+|cac chuc nang|sau day)\b/.test(action) && !clause.subject.length) return false;
+  // "giải quyết 03 vấn đề tồn đọng: (i) …": the items spell out what was counted.
+  if (/\b\d{1,2} [a-z]+/.test(action)) return false;
   if (words <= 5) return true;
   // A topic heading before the clauses ("Khẩn trương xây dựng …: (1) Thanh tra Chính phủ ban hành …").
   return items.filter((it) => readClause(it).subject.length > 0).length >= Math.ceil(items.length / 2);
@@ -288,20 +321,32 @@ function joinSubjectLists(parts: string[]): string[] {
   return out;
 }
 
-function clauseTasks(text: string, ctx: Ctx, title: string | undefined): PlanTask[] {
-  const clauses = joinSubjectLists(splitClauses(text)).map(readClause);
+const TIME_LED = /^(?:dinh ky|hang (?:nam|quy|thang|tuan)|truoc ngay|cham nhat|trong (?:thang|quy|nam)|thoi gian|thoi han)\b/;
+
+function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = false): PlanTask[] {
+  // A numbered list that spells out one duty's content stays in one piece.
+  const pieces = whole ? [text] : cutAtTopLevel(text).filter((c) => /\p{L}/u.test(c));
+  const sentenceStart = pieces.map((_, i) => i === 0 || /\.$/.test(pieces[i - 1] ?? ''));
+  const joined = joinSubjectLists(pieces.map((p) => p.replace(/;\s*$/, '')));
+  const startsSentence = (c: string): boolean => sentenceStart[pieces.findIndex((p) => p.replace(/[.;]\s*$/, '').endsWith(c.slice(-20)))] ?? false;
+  const clauses = joined.map(readClause);
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   for (const clause of clauses) {
     const deadlineOnly = isDeadlineOnly(clause.text);
     const own = findDeadline(clause.text, { defaultYear: ctx.defaultYear }) !== null;
-    const newSubject = clause.subject.length > 0 && current !== null && !sameUnits(clause.subject, current.lead);
-    const secondDeadline = current !== null && own && !deadlineOnly && proseDue(current.dueFrom, ctx.defaultYear).kind !== 'none';
-    if (current === null || (newSubject && !deadlineOnly) || (clause.giao && current !== null) || secondDeadline) {
+    const newSubject: boolean = clause.subject.length > 0 && current !== null && !sameUnits(clause.subject, current.lead);
+    const currentTimed: boolean = current !== null && proseDue(current.dueFrom, ctx.defaultYear).kind !== 'none';
+    const secondDeadline: boolean = current !== null && own && !deadlineOnly && currentTimed;
+    // "Định kỳ hằng quý … báo cáo …" as a sentence of its own: the scheduled duty after untimed ones.
+    const timedSentence: boolean =
+      current !== null && !currentTimed && !deadlineOnly && isGeneric(current.clauses[0]?.text ?? '') && startsSentence(clause.text) && TIME_LED.test(foldAligned(clause.text));
+    if (current === null || (newSubject && !deadlineOnly) || (clause.giao && current !== null) || secondDeadline || timedSentence) {
       const continuing: boolean = current !== null && !clause.subject.length && !clause.giao;
       const bySubject: boolean = current !== null && newSubject && !clause.giao && !secondDeadline;
       current = {
         ...(bySubject ? { bySubject } : {}),
+        ...(timedSentence ? { afterUntimed: true } : {}),
         clauses: [clause],
         lead: continuing && current ? current.lead : leadFor(clause, ctx),
         support: clauseSupport(clause).length ? clauseSupport(clause) : clause.subject.length ? [] : ctx.support,
@@ -311,7 +356,7 @@ function clauseTasks(text: string, ctx: Ctx, title: string | undefined): PlanTas
       drafts.push(current);
     } else {
       current.clauses.push(clause);
-      current.dueFrom += `; ${clause.text}`;
+      current.dueFrom += /\.$/.test(current.dueFrom) ? ` ${clause.text}` : `; ${clause.text}`;
       if (current.support.length === 0 && !clause.subject.length) {
         const s = clauseSupport(clause);
         if (s.length && current.clauses.length <= 2) current.support = s;
@@ -329,8 +374,14 @@ function clauseTasks(text: string, ctx: Ctx, title: string | undefined): PlanTas
     }
     merged.push(d);
   }
+  const untimed = (d: Draft): boolean => proseDue(d.dueFrom, ctx.defaultYear).kind === 'none';
   return merged
-    .filter((d) => !(isGeneric(d.clauses.map((c) => c.text).join('; ')) && proseDue(d.dueFrom, ctx.defaultYear).kind === 'none'))
+    .filter((d, i) => {
+      if (!untimed(d)) return true;
+      if (d.clauses.every((c) => isGeneric(c.text))) return false;
+      // Untimed duties that open with a generic clause, before the scheduled one of the same paragraph.
+      return !(isGeneric(d.clauses[0]?.text ?? '') && merged[i + 1]?.afterUntimed);
+    })
     .map((d, i) => draftTask(ctx, d, i === 0 ? null : String.fromCharCode(97 + i)));
 }
 
@@ -345,7 +396,9 @@ function isGeneric(text: string): boolean {
   const action = folded.slice(s.rest).replace(/^[\s,]+/, '');
   if (/^(?:chiu trach nhiem|co trach nhiem) (?:truoc|ve|toan dien)\b/.test(action)) return true;
   if (/phat huy tinh chu dong/.test(action) && /nhiem vu duoc (?:giao|phan cong)/.test(action)) return true;
-  if (/^(?:co trach nhiem |chiu trach nhiem |khan truong |nghiem tuc |chu dong )*(?:to chuc |trien khai )*thuc hien(?: nghiem| nghiem tuc| tot| co hieu qua| hieu qua| dung)?(?: cac| nhung)?(?: noi dung| nhiem vu)?(?: duoc giao| duoc phan cong)?(?: tai| cua| theo| trong)? (?:ke hoach|chi thi|cong van|quyet dinh|thong bao|van ban) nay\b/.test(action)) return true;
+  if (/^(?:can cu chuc nang,? nhiem vu(?: duoc giao)?,?\s*)?(?:chu dong\s*)?phoi hop(?: chat che)?\b.{0,90}\b(?:trien khai|thuc hien)(?: thuc hien)? (?:cac |nhung )?nhiem vu duoc (?:giao|phan cong)$/.test(action.replace(/[.;,\s]+$/, ''))) return true;
+  if (/^(?:co trach nhiem |chiu trach nhiem |khan truong |nghiem tuc |chu dong )*(?:to chuc |trien khai |chi dao )*thuc hien(?: nghiem| nghiem tuc| tot| co hieu qua| hieu qua| dung)?(?: cac| nhung)?(?: noi dung| nhiem vu)?(?: duoc giao| duoc phan cong)?(?: tai| cua| theo| trong)? (?:ke hoach|chi thi|cong van|quyet dinh|thong bao|van ban) nay\b/.test(action)) return true;
+  if (/^(?:co trach nhiem |chiu trach nhiem )?(?:to chuc |chi dao )?(?:(?:pho bien|quan triet|trien khai|thuc hien|tuyen truyen)(?:,| va)?\s*)+(?:noi dung |cac noi dung )?(?:cua )?(?:ke hoach|chi thi|quyet dinh|cong van|van ban) nay\b/.test(action)) return true;
   return false;
 }
 
@@ -356,21 +409,29 @@ function sameUnits(a: string[], b: string[]): boolean {
 
 /** Tasks of one item of a section's body. */
 export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
-  const heading = n.text.trim();
   if (n.kind === 'table' || n.kind === 'caps') return [];
-  if (heading && (isCitation(heading) || isBoilerplate(heading))) return [];
+  const heading = stripBoilerplate(n.text.trim());
+  if (!heading && n.text.trim() && n.children.length === 0) return [];
+  if (heading && (isCitation(heading) || isFundingStatement(heading))) return [];
   const kind = n.kind === 'bullet' || n.kind === 'paren' ? 'content' : sectionKind(heading);
   if (kind === 'skip') return [];
   const here: Ctx = kind === 'content' ? ctx : { ...ctx, section: kind };
   const items = n.children.filter(isItem);
-  const texts = n.children.filter((c) => c.kind === 'text' && !isBoilerplate(c.text));
+  const texts = n.children
+    .filter((c) => c.kind === 'text')
+    .map((c) => ({ ...c, text: stripBoilerplate(c.text) }))
+    .filter((c) => c.text);
   const child = (c: OutlineNode, inner: Ctx, i: number): Ctx => ({ ...inner, ref: [...inner.ref, c.kind === 'bullet' || !c.label ? String(i + 1) : c.label] });
 
   const heads = heading ? unitHeading(heading) : null;
   if (heads && (items.length > 0 || texts.length > 0 || hasTaskFields(n))) {
     const inner: Ctx = { ...here, lead: heads.lead, support: heads.support.length ? heads.support : [], assigned: true };
     if (hasActorFields(n)) return [fieldedTask(n, inner)];
-    if (items.length > 0) return items.flatMap((c, i) => itemTasks(c, child(c, inner, i)));
+    if (items.length > 0) {
+      const lastItem = n.children.lastIndexOf(items[items.length - 1] as OutlineNode);
+      const after = n.children.filter((c, i) => c.kind === 'text' && i > lastItem);
+      return [...items.flatMap((c, i) => itemTasks(c, child(c, inner, i))), ...paragraphTasks(after, here)];
+    }
     return proseTasks(texts.map((t) => t.text).join(' '), inner);
   }
 
@@ -390,6 +451,8 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
     const own = heading ? readClause(heading) : null;
     let inner = here;
     if (own?.subject.length) inner = { ...here, lead: own.subject, support: clauseSupport(own), assigned: true };
+    const headingDue = heading && /:\s*$/.test(heading) ? proseDue(heading, here.defaultYear) : null;
+    if (headingDue && headingDue.kind !== 'none') inner = { ...inner, due: headingDue };
     const out = items.flatMap((c, i) => itemTasks(c, child(c, inner, i)));
     const lead = texts.map((t) => t.text).join(' ');
     if (texts.length > 0 && hasAssignment(lead)) out.unshift(...proseTasks(lead, here));
@@ -402,6 +465,10 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
     if (!hasAssignment(all)) return [];
   }
   if (texts.length > 0 && heading) {
+    // A topic heading over a paragraph that says who does what: the paragraph is the task's own text.
+    const first = texts[0]?.text ?? '';
+    const paragraphActs = !/:\s*$/.test(heading) && (readClause(first).subject.length > 0 || ACTION_OPEN.test(foldAligned(first)));
+    if (paragraphActs) return proseTasks([first, ...texts.slice(1).map((t) => t.text)].join(' '), here);
     const title = /[.;]$/.test(heading) && heading.length > 100 ? undefined : heading;
     if (title) return proseTasks(texts.map((t) => t.text).join(' '), here, title.replace(/[:\s]+$/, ''));
     return proseTasks([heading, ...texts.map((t) => t.text)].join(' '), here);
@@ -419,9 +486,10 @@ function hasAssignment(text: string): boolean {
 /** Paragraphs directly under a section: each may assign work ("Giao Văn phòng Sở …"). */
 export function paragraphTasks(texts: OutlineNode[], ctx: Ctx): PlanTask[] {
   return texts.flatMap((t, i) => {
-    if (isBoilerplate(t.text) || isCitation(t.text)) return [];
-    if (!hasAssignment(t.text)) return [];
-    return proseTasks(t.text, { ...ctx, ref: [...ctx.ref, `p${i + 1}`] });
+    const text = stripBoilerplate(t.text);
+    if (!text || isCitation(text)) return [];
+    if (!hasAssignment(text)) return [];
+    return proseTasks(text, { ...ctx, ref: [...ctx.ref, `p${i + 1}`] });
   });
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Block } from './blocks.js';
 import { matchFields, type FieldMatch } from './fields.js';
+import { scanCadence } from './cadence.js';
 import { foldAligned, isAllCaps } from './fold.js';
 import { detectMarker, isBareMarker, newMarkerState, type MarkerKind } from './markers.js';
 
@@ -67,6 +68,8 @@ const SIGNATURE_LINE = /^(?:tm\.?|kt\.?|q\.?|tl\.?|tuq\.?|thua lenh|thay mat)\s/
 export function isClosingFormula(text: string): boolean {
   const folded = foldAligned(text);
   if (!/\.\s*\/\s*\.?\s*$/.test(text) && !/tran trong thong bao/.test(folded)) return false;
+  // A closing sentence that sets a time ("… báo cáo … định kỳ trước ngày 30/11 hằng năm./.") is a duty.
+  if (scanCadence(folded).some((c) => c.tag !== 'adhoc' && c.tag !== 'roadmap') || /\btruoc ngay\b|\bcham nhat\b/.test(folded)) return false;
   return /\b(?:tran trong thong bao|yeu cau|de nghi)\b/.test(folded) && text.length < 400 && !/\b(?:giao|chu tri)\b/.test(folded.slice(0, 40));
 }
 
@@ -118,7 +121,7 @@ export function buildOutline(blocks: Block[], options: OutlineOptions): OutlineN
       continue;
     }
     const marked = detectMarker(text, state);
-    const kinhGui = /^kinh gui\s*:?\s*/.exec(folded);
+    const kinhGui = /^(?:dong )?kinh gui\s*:?\s*/.exec(folded) ?? /^[\p{L}\s]{3,60}\bdien\s*:\s*/u.exec(folded);
     if (kinhGui) {
       const inline = text.slice(kinhGui[0].length).trim();
       if (inline) root.addressees.push(inline);

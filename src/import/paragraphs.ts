@@ -12,7 +12,7 @@ import { para, type ParaBlock } from './blocks.js';
 import { startsWithField } from './fields.js';
 import { foldAligned, isAllCaps, startsUpper } from './fold.js';
 import { isBareMarker, startsWithMarker } from './markers.js';
-import { startsWithUnit, unitPhraseEnd } from './units.js';
+import { startsWithUnit } from './units.js';
 
 /** Normalises encoding: BOM, NFC, stray combining marks, odd spaces and line ends. */
 export function normalizeText(text: string): string {
@@ -60,12 +60,13 @@ function dropPageArtefacts(lines: string[]): string[] {
 /** The text of a paragraph so far is a unit's name and nothing else ("3. Cục Điện ảnh, Cục Du lịch"). */
 function isUnitHeading(text: string): boolean {
   const body = text.replace(/^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*/i, '');
-  return body.length > 0 && body.length <= 160 && startsWithUnit(body) && unitPhraseEnd(body) < 0 && !/[.;:]$/.test(body);
+  const words = body.split(/\s+/).filter(Boolean).length;
+  return words >= 2 && words <= 25 && startsWithUnit(body) && !/[.;:,]$|\s(?:va|cua|voi)$/.test(foldAligned(body));
 }
 
 /** Sentence-opening verbs of an assignment, written with a capital after a unit heading. */
 const ACTION_START =
-  /^(?:phoi hop|chu tri|khan truong|tap trung|tiep tuc|thuc hien|trien khai|to chuc|xay dung|ra soat|tham muu|chu dong|huong dan|theo doi|don doc|kiem tra|nghien cuu|day manh|tang cuong|bao dam|dam bao|hoan thanh|hoan thien|cung cap|cap nhat|ban hanh|trinh|bao cao|can cu|tren co so|co trach nhiem|chiu trach nhiem|la co quan|nang cao|quan triet|pho bien|tuyen truyen|de xuat|bo tri|dang ky|thuong xuyen|dinh ky|kip thoi|nghiem tuc|quyet liet|uu tien|phan cong|giam sat|quan ly|van hanh)\b/;
+  /^(?:phoi hop|chu tri|khan truong|tap trung|tiep tuc|thuc hien|trien khai|to chuc|xay dung|ra soat|tham muu|chu dong|huong dan|theo doi|don doc|kiem tra|nghien cuu|day manh|tang cuong|bao dam|dam bao|hoan thanh|hoan thien|cung cap|cap nhat|ban hanh|trinh|bao cao|can cu|tren co so|co trach nhiem|chiu trach nhiem|la co quan|nang cao|quan triet|pho bien|tuyen truyen|de xuat|bo tri|dang ky|thuong xuyen|dinh ky|kip thoi|nghiem tuc|quyet liet|uu tien|phan cong|giam sat|van hanh)\b/;
 
 interface Splitting {
   /** Blank lines separate paragraphs in this text, so a sentence end alone does not. */

@@ -43,10 +43,13 @@ interface PartState {
   tasks: PlanTask[];
 }
 
-function partKind(title: string): 'decision' | 'list' | 'appendix' | 'plan' {
+function partKind(title: string): 'decision' | 'list' | 'appendix' | 'report' | 'plan' {
   const folded = foldAligned(title);
   if (/^danh muc\b.*\bvan ban\b/.test(folded)) return 'list';
-  if (/^phu luc\b/.test(folded)) return 'appendix';
+  if (/^(?:phu luc|bieu|bang)\b/.test(folded)) {
+    // An appendix of figures or results ("TỔNG HỢP KẾT QUẢ …", "SỐ LIỆU …") holds no duties in its prose.
+    return /\b(?:ket qua|so lieu|thong ke|tinh hinh|danh sach)\b/.test(folded) && !/\bnhiem vu\b/.test(folded) ? 'report' : 'appendix';
+  }
   if (/^quyet dinh\b/.test(folded)) return 'decision';
   return 'plan';
 }
@@ -88,8 +91,10 @@ function containerTasks(children: OutlineNode[], state: PartState, kind: ReturnT
   const named = addressees(opening.join('\n'));
   const fallback = named.length ? named : letterAddressees.flatMap((a) => splitUnits(a.replace(/[;.]\s*$/, '')));
   const here: Ctx = fallback.length ? { ...ctx, fallbackLead: fallback } : ctx;
-  const prefix = kind === 'appendix' ? 'PL' : '';
+  const prefix = kind === 'appendix' || kind === 'report' ? 'PL' : '';
+  let seenItem = false;
   for (const child of children) {
+    if (kind === 'report' && child.kind !== 'table' && child.kind !== 'part') continue;
     if (child.kind === 'part') {
       containerTasks(child.children, state, partKind(child.text), child.text);
       continue;
@@ -99,6 +104,7 @@ function containerTasks(children: OutlineNode[], state: PartState, kind: ReturnT
       continue;
     }
     if (child.kind === 'roman') {
+      seenItem = true;
       const tasks = sectionTasks(child, here);
       state.tasks.push(...tasks.map((t) => (prefix ? { ...t, ref: `${prefix}.${t.ref}` } : t)));
       continue;
@@ -111,6 +117,9 @@ function containerTasks(children: OutlineNode[], state: PartState, kind: ReturnT
       }
     }
     if (isItem(child)) {
+      // "(2) …" at the start of a line in an opening paragraph is that paragraph's enumeration, not an item.
+      if (child.kind === 'paren' && !seenItem) continue;
+      seenItem = true;
       const tasks = itemTasks(child, { ...here, ref: [child.label] });
       state.tasks.push(...tasks.map((t) => (prefix ? { ...t, ref: `${prefix}.${t.ref}` } : t)));
     }

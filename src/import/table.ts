@@ -12,7 +12,7 @@ import { parseDue } from './due.js';
 import { foldAligned, trimPhrase } from './fold.js';
 import { titleOf } from './titles.js';
 import { noDue, type Due, type PlanTask } from './types.js';
-import { splitUnits, startsWithUnit } from './units.js';
+import { splitUnits, startsWithUnit, unitPhraseEnd } from './units.js';
 
 export type Cell = string | number | Date | null;
 
@@ -164,8 +164,9 @@ function looksLikeTime(text: string): boolean {
 
 function looksLikeUnits(text: string): boolean {
   if (text.length > 400) return false;
-  const parts = text.split(/[;\n]|,\s+(?=\p{Lu})/u).map((p) => p.trim()).filter(Boolean);
-  return parts.length > 0 && startsWithUnit(parts[0] ?? '') && !/[.!?]\s+\p{Lu}/u.test(text.slice(0, -1)) || /^\(\d\)\s*\p{Lu}/u.test(text);
+  const clean = text.replace(/\(\s*\d{1,2}\s*\)\s*/g, '');
+  const sentences = clean.split(/[.!?]\s+(?=\p{Lu})/u).map((p) => p.trim()).filter(Boolean);
+  return sentences.length > 0 && sentences.every((sentence) => startsWithUnit(sentence) && (sentence.length <= 160 || unitPhraseEnd(sentence.split(/[;\n]/)[0] ?? '', 0, false) < 0));
 }
 
 type CellKind = 'ref' | 'units' | 'time' | 'prose';
@@ -212,8 +213,10 @@ function placeCells(cells: string[], roles: Role[]): string[][] {
   const titleAt = roles.indexOf('title');
   let row: string[] = roles.map(() => '');
   let at = 0;
+  const firstText = roles[0] === 'ref' && kindOf(cells[0] ?? '') === 'ref' ? 1 : 0;
   cells.forEach((cell, idx) => {
-    const kind = kindOf(cell);
+    // The first cell after the number is the task itself, whatever it looks like.
+    const kind = idx === firstText && titleAt === firstText ? 'prose' : kindOf(cell);
     const nextKind = idx + 1 < cells.length ? kindOf(cells[idx + 1] as string) : null;
     let j = at;
     while (j < roles.length && !accepts(roles[j] as Role, kind)) j += 1;
@@ -265,7 +268,10 @@ function streamTable(cells: ParaBlock[], roles: Role[]): StreamTable {
   for (const c of cells) {
     const startsRow = rowsByGap ? (c.gapBefore ?? 0) >= 2 : ROW_REF.test(c.text.trim()) && kindOf(c.text) === 'ref';
     if (startsRow || rawRows.length === 0) rawRows.push([]);
-    rawRows[rawRows.length - 1]?.push(c.text);
+    const row = rawRows[rawRows.length - 1] as string[];
+    // Without a blank line between them, two paragraphs are one cell (a cell with bullets).
+    if (rowsByGap && (c.gapBefore ?? 0) === 0 && row.length > 0) row[row.length - 1] += `\n${c.text}`;
+    else row.push(c.text);
   }
   const rows: string[][] = [];
   let previous: string[] | null = null;

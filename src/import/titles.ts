@@ -19,7 +19,9 @@ export function titleOf(text: string): Title {
   let t = norm.slice(0, TITLE_WINDOW);
   let stopped = false;
   for (const stop of ['. ', '; ', ': ']) {
-    const j = t.indexOf(stop, 20);
+    let j = t.indexOf(stop, 20);
+    // A colon that opens a numbered list ("03 nền tảng: (1) …") belongs to the title.
+    while (stop === ': ' && j > 0 && /^:\s*(?:\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|\d{1,2}\)|[a-zđ]\))/.test(t.slice(j))) j = t.indexOf(stop, j + 1);
     if (j > 0) {
       t = t.slice(0, j);
       stopped = true;

@@ -8,7 +8,7 @@
 import { foldAligned, startsUpper, trimPhrase } from './fold.js';
 
 const HEAD =
-  /^(?:(?:cac|nhung|toan the|tat ca)\s+)?(?:uy ban|ubnd|ubmttq|hdnd|so(?! (?:sanh|ket|hoa|lieu|luong|du|tien))|phong(?!,? (?:chong|ngua))|van phong|cong an|trung tam|ban(?! (?:hanh|giao))|chi cuc|tong cuc|cuc|bo(?! (?:tri|sung|phan dau))|thu truong|chu tich|pho chu tich|giam doc|pho giam doc|truong(?! hop)|pho truong|nguoi dung dau|lanh dao|don vi|co quan|toa an|vien kiem sat|vien|hoi(?! (?:nghi|thao|dap))|doan(?! (?:ket|the duc))|lien doan|mat tran|bao hiem|kho bac|thanh tra|tinh uy|huyen uy|thanh uy|dang uy|ban chi dao|to cong tac|nhom|hoi dong|bo chi huy|ngan hang|cong ty|tong cong ty|doanh nghiep|dia phuong|nganh|chi nhanh|cong chuc|vien chuc|can bo|bo phan|xa(?! hoi)|phuong(?! (?:an|phap|thuc|cham|tien|huong))|huyen|tinh(?! (?:hinh|than|chat|toan))|thanh pho|thi xa|dai|thong tan xa|bao|tap doan|hiep hoi|lien hiep|lien minh|hop tac xa|quy|vien|truong|benh vien|toa|kiem toan|bo tu lenh|bo chi huy|dang uy|ban quan ly|chanh van phong|thu tuong|bo truong|cuc truong|vu truong|vu|nha cung cap|nha dau tu|ho gia dinh|nguoi dan|hoc vien|dai hoc|cang vu)\b/;
+  /^(?:(?:cac|nhung|toan the|tat ca)\s+)?(?:dong chi\s+)?(?:uy ban|ubnd|ubmttq|hdnd|so(?! (?:sanh|ket|hoa|lieu|luong|du|tien))|phong(?!,? (?:chong|ngua))|van phong|cong an|trung tam|ban(?! (?:hanh|giao))|tieu ban|to cong tac|to chuyen trach|chi cuc|tong cuc|cuc|bo(?! (?:tri|sung|phan dau))|thu truong|chu tich|pho chu tich|giam doc|pho giam doc|truong(?! hop)|pho truong|nguoi dung dau|lanh dao|don vi|co quan|toa an|vien kiem sat|vien|hoi(?! (?:nghi|thao|dap))|doan(?! (?:ket|the duc))|lien doan|mat tran|bao hiem|kho bac|thanh tra|tinh uy|huyen uy|thanh uy|dang uy|ban chi dao|to cong tac|nhom|hoi dong|bo chi huy|ngan hang|cong ty|tong cong ty|doanh nghiep|dia phuong|nganh|chi nhanh|cong chuc|vien chuc|can bo|bo phan|xa(?! hoi)|phuong(?! (?:an|phap|thuc|cham|tien|huong))|huyen|tinh(?! (?:hinh|than|chat|toan))|thanh pho|thi xa|dai|thong tan xa|bao(?! (?:cao|dam|ve|tri|hiem xa hoi))|tap doan|hiep hoi|lien hiep|lien minh|hop tac xa|benh vien|toa|kiem toan|bo tu lenh|bo chi huy|dang uy|ban quan ly|chanh van phong|thu tuong|bo truong|cuc truong|vu truong|vu|nha cung cap|nha dau tu|ho gia dinh|nguoi dan|hoc vien|dai hoc|cang vu)\b/;
 
 const TYPE_WORD = /^(?:phong|don vi|co quan|so|ban|nganh|ban nganh|xa|phuong|thi tran|dia phuong|trung tam|to chuc|ca nhan|doanh nghiep|huyen|tinh|thanh pho|thi xa|quan|doan the|hoi|chi cuc|cuc|bo|hiep hoi)\b/;
 
@@ -19,10 +19,17 @@ export function startsWithUnit(text: string): boolean {
   return HEAD.test(foldAligned(t));
 }
 
+/**
+ * Whether a comma-separated segment only names a kind of body and so belongs to the group before
+ * it: "ban", "ngành" in "Các sở, ban, ngành"; "xã", "đặc khu" in "UBND phường, xã, đặc khu".
+ */
 function mergesIntoGroup(current: string, next: string): boolean {
-  const fc = foldAligned(current);
   const fn = foldAligned(next).trim();
-  return /\b(?:cac|nhung)\b/.test(fc) && TYPE_WORD.test(fn);
+  if (!TYPE_WORD.test(fn)) return false;
+  const words = fn.split(/\s+/).length;
+  const lower = !/^\p{Lu}/u.test(next.trim());
+  if (words === 1) return true;
+  return lower && words <= 3 && /\b(?:cac|nhung|ubnd|uy ban|chu tich|thu truong)\b/.test(foldAligned(current));
 }
 
 function splitCommas(part: string): string[] {
@@ -74,9 +81,10 @@ const PREDICATE = new RegExp(
       'ung dung', 'de xuat', 'tong hop', 'bo tri', 'cung cap', 'hoan thanh', 'hoan thien', 'uu tien', 'gui', 'cu', 'lap',
       'soan thao', 'kip thoi', 'phat huy', 'quan ly', 'giam sat', 'dieu hanh', 'tuyen truyen', 'nang cao', 'xu ly',
       'tiep nhan', 'giai quyet', 'chuan bi', 'trinh', 'phan cong', 'danh gia', 'tao dieu kien', 'tham gia', 'chia se',
-      'duy tri', 'can cu', 'thong nhat', 'rut kinh nghiem', 'phai', 'can', 'se', 'dinh ky', 'thuong xuyen', 'hang nam',
+      'duy tri', 'can cu', 'thong nhat', 'rut kinh nghiem', 'phai', 'can phai', 'se', 'dinh ky', 'thuong xuyen', 'hang nam',
       'hang quy', 'hang thang', 'hang ngay', 'ket noi', 'van hanh', 'to chuc thuc hien', 'dang tai', 'mo', 'dua', 'yeu cau',
       'de nghi', 'khong', 'trong viec', 'voi vai tro', 'ngay', 'truoc ngay', 'truoc', 'lien he', 'bao ve', 'dat', 'kiem soat',
+      'theo chuc nang', 'trong pham vi', 'sua doi', 'khac phuc', 'tich hop', 'cat giam', 'don gian hoa', 'giai ngan', 'tuyen dung',
     ]
       .sort((a, b) => b.length - a.length)
       .join('|') +
@@ -89,22 +97,28 @@ const PREDICATE = new RegExp(
  * a list ("cá nhân, tổ chức") nor of a capitalised name ("Sở Xây dựng"), at an apposition
  * (" - Cơ quan thường trực …"), a parenthesis or a colon.
  */
-export function unitPhraseEnd(text: string, from = 0): number {
+export function unitPhraseEnd(text: string, from = 0, punctuation = true): number {
   const folded = foldAligned(text);
   const hasLower = /\p{Ll}/u.test(text);
   const stops: number[] = [];
-  const colon = folded.slice(from).search(/[:(]| [-–] (?:co quan|don vi|la)\b/);
+  // An acronym in parentheses after a name ("Đài Truyền hình Việt Nam (VTV)") is part of it.
+  const masked = folded.replace(/\(\s*[A-Za-z0-9Đđ&.\- ]{2,12}\s*\)/g, (m, at: number) => (/^\(\s*[A-ZĐ0-9&.\- ]+\s*\)$/.test(text.slice(at, at + m.length)) ? ' '.repeat(m.length) : m));
+  const colon = punctuation ? masked.slice(from).search(/[:(]| [-–] (?:co quan|don vi|la)\b/) : -1;
   if (colon >= 0) stops.push(from + colon);
   PREDICATE.lastIndex = from;
   for (let m = PREDICATE.exec(folded); m; m = PREDICATE.exec(folded)) {
     const before = folded.slice(0, m.index);
-    if (m.index <= from || /(?:,|\bva|\/|\bnha)\s*$/.test(before)) continue;
+    const listed = /(?:,|\bva|\/|\bnha)\s*$/.test(before) && !STRONG_PREDICATE.test(folded.slice(m.index));
+    if (m.index <= from || listed) continue;
     if (hasLower && startsUpper(text.slice(m.index, m.index + 1))) continue;
     stops.push(m.index);
     break;
   }
   return stops.length ? Math.min(...stops) : -1;
 }
+
+/** Words that never continue a list of units, even right after a comma ("Các bộ, ngành, khẩn trương …"). */
+const STRONG_PREDICATE = /^(?:khan truong|chu dong|tap trung|co trach nhiem|chiu trach nhiem|chu tri|tiep tuc|nghiem tuc|thuc hien|trien khai|quyet liet|kip thoi|tham muu)\b/;
 
 export interface Assignment {
   units: string[];
@@ -203,3 +217,7 @@ export function supportOf(text: string, rest = 0): string[] {
   if (!startsWithUnit(phrase)) return [];
   return splitUnits(phrase).filter((u) => !/^(?:cac|nhung)$/.test(foldAligned(u)));
 }
+
+/** Verbs that open or carry an action in an assignment ("hoàn thành", "sửa đổi, bổ sung", "ban hành" …), folded. */
+export const ACTION_VERB =
+  /\b(?:hoan thanh|hoan tat|hoan thien|xong|trien khai|thuc hien|ban hanh|cong bo|dat|trinh|to chuc|dua vao|van hanh|ket thuc|khai truong|phe duyet|so hoa|ky ket|nghiem thu|bao cao|gui|tong ket|so ket|cham dut|xu ly|sua doi|bo sung|xay dung|ra soat|cat giam|giam|don gian hoa|tich hop|ket noi|chuan hoa|cap nhat|khac phuc|nang cap|dau tu|cung cap|giai ngan|phan bo|bo tri|lam sach|chuyen doi|dieu chinh|thanh lap|kien toan|sap xep|hop nhat|dang ky|tiep nhan|giai quyet|ap dung|su dung|ung dung|dua|phu song|day manh|trien khai thuc hien)\b/;

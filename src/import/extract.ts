@@ -58,7 +58,10 @@ export function sectionKind(title: string): SectionKind {
 
 /** "Ngân sách Thành phố đảm bảo kinh phí …", "Kinh phí thực hiện được bố trí …": where money comes from, not a duty. */
 function isFundingStatement(text: string): boolean {
-  return /^(?:ngan sach|kinh phi|nguon kinh phi|nguon von|von)\b/.test(foldAligned(text).trim());
+  const folded = foldAligned(text).trim();
+  if (/^(?:ngan sach|kinh phi|nguon kinh phi|nguon von|von)\b/.test(folded)) return true;
+  // "Việc triển khai Kế hoạch này phải được thực hiện …": a statement about the work, not a duty.
+  return /^viec\s/.test(folded) && !findDeadline(text);
 }
 
 /** "Quyết định số 1381/QĐ-BVHTTDL ngày 15/5/2025 của …": a document cited, not a duty. */
@@ -104,12 +107,12 @@ const hasTaskFields = (n: OutlineNode): boolean =>
 
 const hasActorFields = (n: OutlineNode): boolean => n.children.some((c) => isField(c) && c.fields.some((f) => f.kind === 'lead' || f.kind === 'support' || f.kind === 'time'));
 
-function make(ctx: Context2, text: string, given: { title?: string; lead: string[]; support: string[]; due: Due; product?: string }): PlanTask {
+function make(ctx: Context2, text: string, given: { title?: string; lead: string[]; support: string[]; due: Due; product?: string; titleFrom?: number }): PlanTask {
   const inherit = ctx.due && ((given.due.kind === 'none' && !given.due.text) || (ctx.due.kind === 'date' && given.due.kind === 'ongoing'));
   const fields = inherit && ctx.due ? { ...given, due: ctx.due } : given;
   // A time given in parentheses ("(vào ngày 08 tháng cuối quý …)") goes to the due, not the title.
   const source = (fields.title ?? text).replace(/\s*\((?:[^()]*\d[^()]*)\)/g, (m) => (/\b(?:ngày|ngay|tháng|thang|quý|quy|năm|nam)\b/i.test(m) ? '' : m));
-  const { title, cut } = titleOf(cleanTitle(source));
+  const { title, cut } = titleOf(cleanTitle(source), fields.titleFrom !== undefined ? { from: fields.titleFrom } : {});
   const body = text.replace(/\s+\n/g, '\n').trim();
   const doubts: Array<'lead' | 'due' | 'title'> = [];
   if (fields.lead.length === 0) doubts.push('lead');
@@ -131,7 +134,8 @@ type Context2 = Ctx;
 
 /** Lead named by a field value such as "Bộ Công an tiến hành rà soát …; các bộ … rà soát …". */
 function leadFromField(value: string): string[] {
-  const parts = value.split(/;\s*/).map((part) => {
+  const trimmed = value.replace(/\s+(?:theo (?:chuc nang|tham quyen|quy dinh|nhiem vu)|trong pham vi|can cu)\b.*$/su, (m) => m).replace(/\s+(?:theo chức năng|theo thẩm quyền|theo chuc nang|theo tham quyen|trong phạm vi|trong pham vi|căn cứ|can cu)\b.*$/isu, '');
+  const parts = trimmed.split(/;\s*/).map((part) => {
     const end = unitPhraseEnd(part);
     return end > 0 && part.length > 100 && startsWithUnit(part) ? part.slice(0, end) : part;
   });
@@ -141,7 +145,10 @@ function leadFromField(value: string): string[] {
 /** An item whose assignment lines say who leads, who supports and when. */
 function fieldedTask(n: OutlineNode, ctx: Ctx): PlanTask {
   const content = fieldsOf(n, 'content');
-  const inlineContent = n.children.filter(isField).flatMap((c) => c.fields).find((f) => f.kind === 'content' && f.value.trim())?.value;
+  const inlineContent = n.children
+    .filter(isField)
+    .flatMap((c) => c.fields)
+    .find((f) => f.kind === 'content' && f.value.trim() && !/^(?:bao gom|gom|trong do|cu the)\b/.test(foldAligned(f.value).trim()))?.value;
   const heading = n.text;
   const title = inlineContent || heading || content[0] || '';
   const leadValues = fieldsOf(n, 'lead');
@@ -174,13 +181,26 @@ const LEAD_IN_TAIL =
  * các sở", "Sở X chủ trì, phối hợp với Sở Y:", "Giao Sở X …, tổ chức thực hiện các nhiệm vụ sau:".
  */
 export function unitHeading(text: string): UnitHeading | null {
-  let t = text.trim().replace(/\s*\((?:co quan|don vi)[^)]*\)\s*$/i, '');
+  let t = text.trim().replace(/\s*\([^()]*\)\s*(:?)\s*$/, '$1').trim();
   t = t.replace(/\s*\([^)]*(?:chu tri|thuong truc|dau moi)[^)]*\)\s*/i, ' ').trim();
   const folded = foldAligned(t);
-  const lead = /^(?:doi voi|trach nhiem cua|nhiem vu cua|giao cho|giao|de nghi|yeu cau)\s+/.exec(folded);
+  const owner = /^(?:trach nhiem cua|nhiem vu cua|doi voi)\s+/.exec(folded);
+  if (owner) {
+    // "Trách nhiệm của đối tượng thực hiện kiểm kê:" names the owner, whatever kind of body it is.
+    const named = t.slice(owner[0].length).replace(/[\s:.]+$/, '');
+    if (named && named.length <= 160 && !/[.;]/.test(named)) return { lead: splitUnits(named), support: [] };
+  }
+  const lead = /^(?:giao cho|giao|de nghi|yeu cau)\s+/.exec(folded);
   const start = lead ? lead[0].length : 0;
   const phrase = t.slice(start);
   if (!startsWithUnit(phrase)) return null;
+  const endsWithColon = /:\s*$/.test(t);
+  const words = phrase.split(/\s+/).length;
+  // A heading that is only a name ("Các cơ quan tham mưu quản lý ngành, lĩnh vực"): no clause-making verb.
+  if (!lead && !endsWithColon && words <= 20 && !/[.;]$/.test(t) && !HEADING_VERB.test(foldAligned(phrase))) {
+    const units = splitUnits(phrase.replace(/\s+[-–]\s+(?:cơ quan|co quan|đơn vị|don vi|là|la)\s.*$/i, ''));
+    if (units.length) return { lead: units, support: [] };
+  }
   const end = unitPhraseEnd(phrase);
   const unitsEnd = end < 0 ? phrase.length : end;
   const unitsText = phrase.slice(0, unitsEnd).replace(/[\s:]+$/, '');
@@ -189,13 +209,16 @@ export function unitHeading(text: string): UnitHeading | null {
   const support = supportOf(phrase, unitsEnd);
   let rest = foldedTail;
   if (support.length) rest = foldedTail.replace(/^\s*,?\s*(?:chu tri,?\s*)?phoi hop(?: chat che)?(?: voi| cung)?\s+/, '').slice(support.join(', ').length + 2);
-  const endsWithColon = /:\s*$/.test(t);
   const bareName = end < 0 && !/[.;]$/.test(t) && t.length <= 200;
   const leadIn = endsWithColon && LEAD_IN_TAIL.test(rest);
   if (!bareName && !leadIn && !(lead && endsWithColon)) return null;
   const units = splitUnits(unitsText);
   return units.length ? { lead: units, support } : null;
 }
+
+/** Verbs that make a heading a clause rather than a name. */
+const HEADING_VERB =
+  /\b(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|thuc hien|trien khai|to chuc thuc hien|khan truong|tap trung|chu dong|tiep tuc|bao cao|xay dung|ban hanh|hoan thanh|dam bao|bao dam|huong dan|theo doi|don doc|la co quan)\b/;
 
 /**
  * "Về tăng cường …: giao Bộ X …" or "Đẩy mạnh …: Các bộ khẩn trương …": a topic, then the body.
@@ -212,6 +235,8 @@ function splitTopic(text: string): { topic: string; body: string } | null {
 }
 
 interface Draft {
+  /** Where the title's sentence stops may start (past an opening "Sở X: "). */
+  titleFrom?: number;
   /** Started because its first clause names a new subject (may fold back into the one before). */
   bySubject?: boolean;
   /** A time-led sentence that followed untimed clauses of the same actor. */
@@ -232,6 +257,7 @@ function draftTask(ctx: Ctx, draft: Draft, refSuffix: string | null): PlanTask {
   const refCtx = refSuffix ? { ...ctx, ref: [...ctx.ref, refSuffix] } : ctx;
   return make(refCtx, text, {
     ...(draft.title ? { title: draft.title } : {}),
+    ...(draft.titleFrom !== undefined ? { titleFrom: draft.titleFrom } : {}),
     lead: draft.lead,
     support: draft.support,
     due,
@@ -257,12 +283,18 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
   let heading = title;
   let body = clean;
   let inner = ctx;
+  let titleFrom: number | undefined;
   const colonUnit = /^([^:]{3,160}):\s+(\S.*)$/s.exec(body);
   if (colonUnit?.[1] && colonUnit[2]) {
     const heads = unitHeading(`${colonUnit[1]}:`);
     if (heads) {
       inner = { ...ctx, lead: heads.lead, support: heads.support.length ? heads.support : ctx.support, assigned: true };
       body = colonUnit[2];
+      // "Sở Xây dựng: hướng dẫn …" reads as one sentence: the unit stays in the title.
+      if (!heading && /^\p{Ll}/u.test(body)) {
+        heading = clean;
+        titleFrom = colonUnit[1].length + 2;
+      }
     }
   }
   const enumeration = splitEnumeration(body);
@@ -285,7 +317,7 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
       body = topic.body;
     }
   }
-  return clauseTasks(body, inner, heading);
+  return clauseTasks(body, inner, heading, false, titleFrom);
 }
 
 /** Whether "(1) … (2) …" lists separate duties rather than spelling out one duty's content. */
@@ -323,7 +355,7 @@ function joinSubjectLists(parts: string[]): string[] {
 
 const TIME_LED = /^(?:dinh ky|hang (?:nam|quy|thang|tuan)|truoc ngay|cham nhat|trong (?:thang|quy|nam)|thoi gian|thoi han)\b/;
 
-function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = false): PlanTask[] {
+function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = false, titleFrom?: number): PlanTask[] {
   // A numbered list that spells out one duty's content stays in one piece.
   const pieces = whole ? [text] : cutAtTopLevel(text).filter((c) => /\p{L}/u.test(c));
   const sentenceStart = pieces.map((_, i) => i === 0 || /\.$/.test(pieces[i - 1] ?? ''));
@@ -352,6 +384,7 @@ function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = 
         support: clauseSupport(clause).length ? clauseSupport(clause) : clause.subject.length ? [] : ctx.support,
         dueFrom: clause.text,
         ...(drafts.length === 0 && title ? { title } : {}),
+        ...(drafts.length === 0 && title && titleFrom !== undefined ? { titleFrom } : {}),
       };
       drafts.push(current);
     } else {
@@ -413,7 +446,8 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
   const heading = stripBoilerplate(n.text.trim());
   if (!heading && n.text.trim() && n.children.length === 0) return [];
   if (heading && (isCitation(heading) || isFundingStatement(heading))) return [];
-  const kind = n.kind === 'bullet' || n.kind === 'paren' ? 'content' : sectionKind(heading);
+  // Only a short title names a section ("Mục đích", "Kinh phí thực hiện"); a sentence does not.
+  const kind = n.kind === 'bullet' || n.kind === 'paren' || heading.length > 90 ? 'content' : sectionKind(heading);
   if (kind === 'skip') return [];
   const here: Ctx = kind === 'content' ? ctx : { ...ctx, section: kind };
   const items = n.children.filter(isItem);
@@ -437,12 +471,13 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
 
   if (hasTaskFields(n)) {
     const subTasks = items.filter((c) => hasActorFields(c));
-    if (subTasks.length > 0 && !hasActorFields(n)) {
-      const inner: Ctx = { ...here };
-      return subTasks.flatMap((c, i) => {
-        const t = fieldedTask(c, child(c, inner, i));
-        return [t];
-      });
+    if (subTasks.length > 0 && !hasActorFields(n)) return subTasks.flatMap((c, i) => [fieldedTask(c, child(c, here, i))]);
+    // Points that each name their own unit ("+ Sở Xây dựng: hướng dẫn …") under a shared time line.
+    const named = items.filter((c) => readClause(c.text).subject.length > 0);
+    if (items.length >= 2 && named.length === items.length && fieldsOf(n, 'lead').length === 0) {
+      const time = fieldsOf(n, 'time')[0];
+      const inner: Ctx = time ? { ...here, due: parseDue(time, { defaultYear: here.defaultYear }) } : here;
+      return items.flatMap((c, i) => itemTasks(c, child(c, inner, i)));
     }
     return [fieldedTask(n, here)];
   }

@@ -154,8 +154,14 @@ export function buildOutline(blocks: Block[], options: OutlineOptions): OutlineN
     const fields = marked.kind === 'roman' || marked.kind === 'number' || marked.kind === 'article' ? [] : matchFields(marked.text);
     if (fields.length > 0 && (marked.kind === 'bullet' || marked.kind === 'text' || marked.kind === 'letter')) {
       const bullet = marked.kind === 'bullet' ? marked.label : marked.kind === 'letter' ? 'letter' : '-';
-      // A field line belongs to the nearest item above it that is not itself a field or bullet of its rank.
       const n = node('field', marked.label, marked.text, { fields, bullet });
+      if (marked.kind === 'text') {
+        // An unmarked assignment line closes the bullet or item just above it ("- Tuyên truyền …" /
+        // "Thời gian thực hiện: …"); after a list of "+" points it closes the bullet that holds them.
+        while (stack.length > 1 && (top().kind === 'field' || (top().kind === 'bullet' && top().bullet === '+'))) stack.pop();
+        top().children.push(n);
+        continue;
+      }
       push(n);
       continue;
     }

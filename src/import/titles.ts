@@ -14,12 +14,13 @@ export interface Title {
 }
 
 /** The title of a text (whitespace collapsed) and whether it was cut short. */
-export function titleOf(text: string): Title {
+export function titleOf(text: string, options: { from?: number } = {}): Title {
   const norm = text.replace(/\s+/g, ' ').trim();
   let t = norm.slice(0, TITLE_WINDOW);
   let stopped = false;
   for (const stop of ['. ', '; ', ': ']) {
-    let j = t.indexOf(stop, 20);
+    // `from`: where stops may begin, past a "Sở Xây dựng: " that opens the sentence.
+    let j = t.indexOf(stop, Math.max(20, options.from ?? 0));
     // A colon that opens a numbered list ("03 nền tảng: (1) …") belongs to the title.
     while (stop === ': ' && j > 0 && /^:\s*(?:\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|\d{1,2}\)|[a-zđ]\))/.test(t.slice(j))) j = t.indexOf(stop, j + 1);
     if (j > 0) {

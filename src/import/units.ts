@@ -29,7 +29,7 @@ function mergesIntoGroup(current: string, next: string): boolean {
   const words = fn.split(/\s+/).length;
   const lower = !/^\p{Lu}/u.test(next.trim());
   if (words === 1) return true;
-  return lower && words <= 3 && /\b(?:cac|nhung|ubnd|uy ban|chu tich|thu truong)\b/.test(foldAligned(current));
+  return lower && words <= 5 && /\b(?:cac|nhung|ubnd|uy ban|chu tich|thu truong)\b/.test(foldAligned(current));
 }
 
 function splitCommas(part: string): string[] {
@@ -118,7 +118,7 @@ export function unitPhraseEnd(text: string, from = 0, punctuation = true): numbe
 }
 
 /** Words that never continue a list of units, even right after a comma ("Các bộ, ngành, khẩn trương …"). */
-const STRONG_PREDICATE = /^(?:khan truong|chu dong|tap trung|co trach nhiem|chiu trach nhiem|chu tri|tiep tuc|nghiem tuc|thuc hien|trien khai|quyet liet|kip thoi|tham muu)\b/;
+const STRONG_PREDICATE = /^(?:khan truong|chu dong|tap trung|co trach nhiem|chiu trach nhiem|chu tri|tiep tuc|nghiem tuc|thuc hien|trien khai|quyet liet|kip thoi|tham muu|tren co so|can cu|theo chuc nang)\b/;
 
 export interface Assignment {
   units: string[];

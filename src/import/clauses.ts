@@ -6,7 +6,7 @@
  */
 import { foldAligned } from './fold.js';
 import { cutAtTopLevel } from './sentences.js';
-import { colonAssignment, giaoAssignment, subjectAssignment, supportOf, type Assignment } from './units.js';
+import { colonAssignment, giaoAssignment, subjectAssignment, supportOf, unitPhraseEnd, type Assignment } from './units.js';
 
 export interface Clause {
   text: string;
@@ -32,7 +32,12 @@ export function clauseSubject(text: string): Assignment & { giao: boolean } | nu
     if (asked) return { ...asked, rest: asked.rest + asker.rest, giao: true };
   }
   const colon = colonAssignment(text);
-  if (colon) return { ...colon, giao: false };
+  if (colon) {
+    // "Các sở: Nông nghiệp và Môi trường, Xây dựng, … có ý kiến …": the names after the colon are the subject.
+    const named = /^\s*(?:cac|nhung)\s+\S+(?:\s+\S+)?\s*$/.test(foldAligned(text.slice(0, colon.rest - 1))) ? namesAfterColon(text, colon.rest) : null;
+    if (named) return { units: named.units, rest: named.rest, header: false, giao: false };
+    return { ...colon, giao: false };
+  }
   const subject = subjectAssignment(text);
   if (subject) return { ...subject, giao: false };
   const adverbial = ADVERBIAL.exec(foldAligned(text));
@@ -41,6 +46,25 @@ export function clauseSubject(text: string): Assignment & { giao: boolean } | nu
     if (inner) return { units: inner.units, rest: inner.rest + adverbial[0].length, header: false, giao: false };
   }
   return null;
+}
+
+/** The names listed after "Các sở:" up to the clause's predicate, split at commas and before "và" + a unit. */
+function namesAfterColon(text: string, from: number): { units: string[]; rest: number } | null {
+  const end = unitPhraseEnd(text, from, false);
+  if (end <= from) return null;
+  const phrase = text.slice(from, end).trim();
+  const units = phrase
+    .split(/[;,]\s*/)
+    .flatMap((part) => part.split(/\s+và\s+(?=(?:UBND|Ủy ban|Uỷ ban|các|những|Sở|Bộ|Cục)\b)/iu))
+    .map((u) => u.replace(/^(?:và|va)\s+/i, '').trim())
+    .filter(Boolean)
+    .reduce<string[]>((acc, u) => {
+      const last = acc[acc.length - 1];
+      if (last && /^(?:xa|phuong|dac khu|thi tran|nganh|ban)$/.test(foldAligned(u))) acc[acc.length - 1] = `${last}, ${u}`;
+      else acc.push(u);
+      return acc;
+    }, []);
+  return units.length ? { units, rest: end } : null;
 }
 
 export function readClause(text: string): Clause {

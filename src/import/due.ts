@@ -138,9 +138,12 @@ const PRECISION_RANK: Record<DatePrecision, number> = { day: 5, month: 4, quarte
 
 function deadlineHits(text: string, defaultYear: number | null): FoundDue[] {
   const folded = foldAligned(text);
+  const aside = blankParentheses(folded);
   const out: Array<FoundDue & { rank: number }> = [];
   for (const hit of scanDates(folded, defaultYear)) {
     if (hit.date === null) continue;
+    // A date in an aside ("(năm 2025, Sở đã tổ chức …)") tells background, not the deadline.
+    if (!aside.slice(hit.start, hit.end).trim()) continue;
     const before = folded.slice(Math.max(0, hit.start - 60), hit.start);
     const strong = STRONG_MARKER.exec(before);
     let from = -1;

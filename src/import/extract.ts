@@ -43,7 +43,7 @@ export interface Ctx {
 }
 
 const SKIP_WORDS =
-  /^(?:ve\s+)?(?:muc dich|yeu cau|muc tieu|quan diem|can cu|chi tieu|pham vi|doi tuong|boi canh|su can thiet|ket qua(?: dat duoc| thuc hien)?|tinh hinh|danh gia|thuc trang|ton tai|han che|nguyen nhan|dinh huong|tam nhin|giai thich|tu ngu)\b/;
+  /^(?:ve\s+)?(?:muc dich|yeu cau(?! chung)|muc tieu|quan diem|can cu|chi tieu|pham vi|doi tuong|boi canh|su can thiet|ket qua(?: dat duoc| thuc hien)?|tinh hinh|danh gia|thuc trang|ton tai|han che|nguyen nhan|dinh huong|tam nhin|giai thich|tu ngu)\b/;
 const CLOSING_WORDS = /^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem(?: thuc hien| cua)?|phan cong|che do (?:thong tin )?bao cao|dieu khoan|theo doi|kiem tra|hieu luc)/;
 const FUNDING_WORDS = /^(?:ve\s+)?(?:kinh phi|nguon kinh phi|nguon luc|bao dam kinh phi|dam bao kinh phi|tai chinh)/;
 
@@ -185,7 +185,8 @@ export function unitHeading(text: string): UnitHeading | null {
   t = t.replace(/\s*\([^)]*(?:chu tri|thuong truc|dau moi)[^)]*\)\s*/i, ' ').trim();
   const folded = foldAligned(t);
   const owner = /^(?:trach nhiem cua|nhiem vu cua|doi voi)\s+/.exec(folded);
-  if (owner) {
+  // "Đối với X" names an owner only when X is a body ("Đối với UBND các xã"), not a topic ("Đối với công tác …").
+  if (owner && (!/^doi voi/.test(folded) || startsWithUnit(t.slice(owner[0].length)))) {
     // "Trách nhiệm của đối tượng thực hiện kiểm kê:" names the owner, whatever kind of body it is.
     const named = t.slice(owner[0].length).replace(/[\s:.]+$/, '');
     if (named && named.length <= 160 && !/[.;]/.test(named)) return { lead: splitUnits(named), support: [] };
@@ -199,6 +200,10 @@ export function unitHeading(text: string): UnitHeading | null {
   // A heading that is only a name ("Các cơ quan tham mưu quản lý ngành, lĩnh vực"): no clause-making verb.
   if (!lead && !endsWithColon && words <= 20 && !/[.;]$/.test(t) && !HEADING_VERB.test(foldAligned(phrase))) {
     const units = splitUnits(phrase.replace(/\s+[-–]\s+(?:cơ quan|co quan|đơn vị|don vi|là|la)\s.*$/i, ''));
+    if (units.length) return { lead: units, support: [] };
+  }
+  if (lead && endsWithColon && !HEADING_VERB.test(foldAligned(phrase)) && phrase.length <= 200) {
+    const units = splitUnits(phrase.replace(/[\s:]+$/, ''));
     if (units.length) return { lead: units, support: [] };
   }
   const end = unitPhraseEnd(phrase);
@@ -225,7 +230,7 @@ const HEADING_VERB =
  * The topic is the title; a unit before the colon ("Bộ Xây dựng: Khẩn trương …") is a lead instead.
  */
 function splitTopic(text: string): { topic: string; body: string } | null {
-  const m = /^(.{12,220}?):\s+(\S.*)$/s.exec(text);
+  const m = /^(.{6,220}?):\s+(\S.*)$/s.exec(text);
   if (!m?.[1] || !m[2]) return null;
   const topic = m[1];
   if (startsWithUnit(topic) && unitPhraseEnd(topic) < 0) return null;
@@ -313,7 +318,9 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
   if (!heading && body === clean) {
     const topic = splitTopic(clean);
     if (topic) {
-      heading = topic.topic;
+      // A short topic ("Báo cáo tháng: Sở Tài chính tổng hợp …") stays in the title with its sentence.
+      if (topic.topic.length < 20) heading = clean;
+      else heading = topic.topic;
       body = topic.body;
     }
   }
@@ -455,7 +462,12 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
     .filter((c) => c.kind === 'text')
     .map((c) => ({ ...c, text: stripBoilerplate(c.text) }))
     .filter((c) => c.text);
-  const child = (c: OutlineNode, inner: Ctx, i: number): Ctx => ({ ...inner, ref: [...inner.ref, c.kind === 'bullet' || !c.label ? String(i + 1) : c.label] });
+  const child = (c: OutlineNode, inner: Ctx, i: number): Ctx => {
+    const label = c.kind === 'bullet' || !c.label ? String(i + 1) : c.label;
+    // "1.3.1" already carries its parents' numbers: keep only the section before it.
+    if (label.includes('.')) return { ...inner, ref: [...inner.ref.filter((r) => /^[IVX]+$/.test(r)).slice(0, 1), label] };
+    return { ...inner, ref: [...inner.ref, label] };
+  };
 
   const heads = heading ? unitHeading(heading) : null;
   if (heads && (items.length > 0 || texts.length > 0 || hasTaskFields(n))) {
@@ -482,6 +494,15 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
     return [fieldedTask(n, here)];
   }
 
+  // "… báo cáo … gồm các chỉ tiêu sau:" then "(1) Tổng số gói thầu …": the list is that duty's content.
+  const firstItemAt = n.children.findIndex(isItem);
+  const introText = texts.filter((t) => n.children.indexOf(t as OutlineNode) < firstItemAt || firstItemAt < 0);
+  const lastIntro = introText[introText.length - 1]?.text ?? (heads ? '' : heading);
+  if (items.length > 0 && /:\s*$/.test(lastIntro) && items.every((c) => !looksLikeDuty(c.text) && !hasTaskFields(c))) {
+    const body = [lastIntro, ...items.map((c) => nodeText(c, true))].join('\n');
+    const source = introText.length ? introText.map((t) => t.text).join(' ') : heading;
+    return proseTasks(source.replace(/:\s*$/, ''), here).map((t) => ({ ...t, body }));
+  }
   if (items.length > 0) {
     const own = heading ? readClause(heading) : null;
     let inner = here;
@@ -510,6 +531,14 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
   }
   if (!heading) return texts.length ? proseTasks(texts.map((t) => t.text).join(' '), here) : [];
   return proseTasks(heading, here);
+}
+
+/** An item that reads as a duty: it opens with an action or names who acts. */
+function looksLikeDuty(text: string): boolean {
+  let t = text.replace(/^[\s.)]+/, '');
+  const topic = /^(?:đối với|doi voi|về|ve)\s[^:]{3,200}:\s*(\S.*)$/is.exec(t);
+  if (topic?.[1]) t = topic[1];
+  return ACTION_OPEN.test(foldAligned(t)) || readClause(t).subject.length > 0 || giaoAssignment(t) !== null;
 }
 
 /** A text that hands work to someone: a unit subject, "Giao X", "X chủ trì". */

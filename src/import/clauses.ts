@@ -19,12 +19,19 @@ export interface Clause {
 }
 
 /** Leading adverbials before a sentence's subject: "Trên cơ sở …, ", "Căn cứ …, ", "Đồng thời, ". */
-const ADVERBIAL = /^(?:(?:tren co so|can cu|de|nham|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh)\b[^,;:]{0,160},\s*)+/;
+const ADVERBIAL = /^(?:(?:tren co so|can cu|de|nham|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh|voi vai tro|la co quan)\b[^,;:]{0,160},\s*)+/;
 
 /** The assignment a clause opens with, if any. */
 export function clauseSubject(text: string): Assignment & { giao: boolean } | null {
   const giao = giaoAssignment(text);
-  if (giao) return { ...giao, giao: true };
+  if (giao) {
+    // "đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, … tổ chức …": the names are the subject.
+    if (text[giao.rest] === ':' && giao.units.length === 1 && /^(?:cac|nhung)\s+\S+(?:\s+\S+)?$/.test(foldAligned(giao.units[0] ?? ''))) {
+      const named = namesAfterColon(text, giao.rest + 1);
+      if (named) return { units: named.units, rest: named.rest, header: false, giao: true };
+    }
+    return { ...giao, giao: true };
+  }
   // "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …": the issuer asks; those it asks are the subject.
   const asker = subjectAssignment(text);
   if (asker && /^\s*(?:yeu cau|de nghi|giao(?: cho)?|chi dao)\s/.test(foldAligned(text.slice(asker.rest)))) {

@@ -154,7 +154,7 @@ function deadlineHits(text: string, defaultYear: number | null): FoundDue[] {
       const wide = folded.slice(Math.max(0, hit.start - 160), hit.start);
       const weakWide = WEAK_MARKER.exec(wide);
       const head = blankParentheses(wide.slice(0, weakWide ? weakWide.index : wide.length).replace(/^[^(]*\)/, ''));
-      const words = head.replace(/[^a-z0-9% ]+/g, ' ').trim().split(/\s+/).slice(-6).join(' ');
+      const words = head.replace(/[^a-z0-9% ]+/g, ' ').trim().split(/\s+/).slice(-8).join(' ');
       // "…, hoàn thành mục tiêu … trong năm 2025": the clause the date closes opens with its completion.
       const clauseStart = Math.max(folded.lastIndexOf(',', hit.start), folded.lastIndexOf(';', hit.start), folded.lastIndexOf(':', hit.start));
       const clauseHead = folded.slice(clauseStart + 1, hit.start).trim();

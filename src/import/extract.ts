@@ -230,11 +230,15 @@ const HEADING_VERB =
  * The topic is the title; a unit before the colon ("Bộ Xây dựng: Khẩn trương …") is a lead instead.
  */
 function splitTopic(text: string): { topic: string; body: string } | null {
-  const m = /^(.{6,220}?):\s+(\S.*)$/s.exec(text);
+  // The colon that hands the work out ("…: giao Bộ Nội vụ …") ends the topic, even after another colon.
+  const handing = /^(.{6,420}?):\s+((?:giao|đề nghị|de nghi|yêu cầu|yeu cau)\s.*)$/is.exec(text);
+  const m = handing ?? /^(.{6,420}?):\s+(\S.*)$/s.exec(text);
   if (!m?.[1] || !m[2]) return null;
   const topic = m[1];
   if (startsWithUnit(topic) && unitPhraseEnd(topic) < 0) return null;
-  if (topic.length > 160 || readClause(topic).subject.length > 0) return null;
+  // "Về <kiến nghị> …:" may run long; other topics are short.
+  const limit = /^(?:ve|doi voi)\s/.test(foldAligned(topic)) ? 420 : 160;
+  if (topic.length > limit || readClause(topic).subject.length > 0) return null;
   if (/\(\s*\d+\s*\)|^\(/.test(topic)) return null;
   return { topic, body: m[2] };
 }
@@ -290,7 +294,9 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
   let inner = ctx;
   let titleFrom: number | undefined;
   const colonUnit = /^([^:]{3,160}):\s+(\S.*)$/s.exec(body);
-  if (colonUnit?.[1] && colonUnit[2]) {
+  // "Các sở: Nông nghiệp và Môi trường, Xây dựng, … có ý kiến …" names its bodies after the colon (see readClause).
+  const genericPlural = colonUnit?.[1] ? /^\s*(?:cac|nhung)\s+\S+(?:\s+\S+)?\s*$/.test(foldAligned(colonUnit[1])) : false;
+  if (colonUnit?.[1] && colonUnit[2] && !genericPlural) {
     const heads = unitHeading(`${colonUnit[1]}:`);
     if (heads) {
       inner = { ...ctx, lead: heads.lead, support: heads.support.length ? heads.support : ctx.support, assigned: true };
@@ -407,7 +413,8 @@ function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = 
   for (const d of drafts) {
     const prev = merged[merged.length - 1];
     const timeless = proseDue(d.dueFrom, ctx.defaultYear).kind === 'none' && !d.clauses[0]?.giao;
-    if (prev && d.bySubject && timeless) {
+    // A new subject that only answers for the duty before it ("…; người đứng đầu … chịu trách nhiệm …").
+    if (prev && d.bySubject && timeless && isGeneric(d.clauses[0]?.text ?? '')) {
       prev.clauses.push(...d.clauses);
       prev.dueFrom += `; ${d.dueFrom}`;
       continue;

@@ -64,6 +64,19 @@ function isUnitHeading(text: string): boolean {
   return words >= 2 && words <= 25 && startsWithUnit(body) && !/[.;:,]$|\s(?:va|cua|voi)$/.test(foldAligned(body));
 }
 
+/**
+ * "… các Tập đoàn: …, Công nghiệp" / "- Viễn thông Quân đội theo …": a line that opens with "- "
+ * continuing a name broken at its hyphen, not a bullet. A bullet follows a line that ended a
+ * sentence, a colon or a heading, or opens with a duty (an action, a unit).
+ */
+function isNameHyphen(line: string, prev: string, current: string): boolean {
+  if (!/^-\s+\p{Lu}/u.test(line)) return false;
+  if (/[:;.!?]["'”)]*$/.test(prev)) return false;
+  if (current.split(/\s+/).length <= 12) return false;
+  const rest = line.replace(/^-\s+/, '');
+  return !ACTION_START.test(foldAligned(rest)) && !startsWithUnit(rest);
+}
+
 /** Sentence-opening verbs of an assignment, written with a capital after a unit heading. */
 const ACTION_START =
   /^(?:phoi hop|chu tri|khan truong|tap trung|tiep tuc|thuc hien|trien khai|to chuc|xay dung|ra soat|tham muu|chu dong|huong dan|theo doi|don doc|kiem tra|nghien cuu|day manh|tang cuong|bao dam|dam bao|hoan thanh|hoan thien|cung cap|cap nhat|ban hanh|trinh|bao cao|can cu|tren co so|co trach nhiem|chiu trach nhiem|la co quan|nang cao|quan triet|pho bien|tuyen truyen|de xuat|bo tri|dang ky|thuong xuyen|dinh ky|kip thoi|nghiem tuc|quyet liet|uu tien|phan cong|giam sat|van hanh)\b/;
@@ -76,7 +89,7 @@ interface Splitting {
 /** Whether `line` opens a new paragraph after the paragraph `current` (whose last line is `prev`). */
 function opensParagraph(line: string, prev: string, current: string, opts: Splitting): boolean {
   if (isBareMarker(current)) return false;
-  if (startsWithMarker(line)) return true;
+  if (startsWithMarker(line)) return !isNameHyphen(line, prev, current);
   if (startsWithField(line) && (startsUpper(line) || ENDS_SENTENCE.test(prev))) return true;
   if (/^(?:noi nhan|kinh gui)\s*:/.test(foldAligned(line))) return true;
   const capsCurrent = isAllCaps(current);

@@ -15,8 +15,40 @@ const TYPE_WORD = /^(?:phong|don vi|co quan|so|ban|nganh|ban nganh|xa|phuong|thi
 /** True when the text starts like a unit or office-holder ("Sở …", "Các phòng …", "Chủ tịch UBND …"). */
 export function startsWithUnit(text: string): boolean {
   const t = text.trim();
-  if (/^s[ốố]\b/i.test(t)) return false;
-  return HEAD.test(foldAligned(t));
+  if (!HEAD.test(foldAligned(t))) return false;
+  return spelledAsUnit(t);
+}
+
+/**
+ * Folding makes some words look like unit heads: "Số" and "Sở", "Viễn thông" and "Viện", "Phong
+ * trào" and "Phòng". Where the text has its diacritics, the head word must be spelled as a unit.
+ */
+const HEAD_SPELLINGS: Record<string, RegExp> = {
+  so: /^sở$/,
+  bo: /^bộ$/,
+  vien: /^viện$/,
+  vu: /^vụ$/,
+  cuc: /^cục$/,
+  phong: /^phòng$/,
+  tinh: /^tỉnh$/,
+  xa: /^xã$/,
+  huyen: /^huyện$/,
+  hoi: /^hội$/,
+  doan: /^đoàn$/,
+  dai: /^(?:đài|đại)$/,
+  ban: /^ban$/,
+  to: /^tổ$/,
+  truong: /^(?:trưởng|trường)$/,
+};
+
+function spelledAsUnit(text: string): boolean {
+  if (!/[^\x00-\x7F]/.test(text)) return true;
+  const words = text.toLowerCase().normalize('NFC').split(/[\s,;:()]+/).filter(Boolean);
+  let first = words[0] ?? '';
+  if (/^(?:các|những|toàn|tất)$/.test(first)) first = words[1] === 'thể' || words[1] === 'cả' ? (words[2] ?? '') : (words[1] ?? '');
+  const key = foldAligned(first);
+  const spelling = HEAD_SPELLINGS[key];
+  return spelling ? spelling.test(first) : true;
 }
 
 /**

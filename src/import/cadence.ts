@@ -19,7 +19,7 @@ const RULES: Array<[CadenceTag, RegExp]> = [
   ['semiannual', /\b(?:dinh ky|hang|moi|bao cao)\s+(?:6|sau)\s+thang\b|\b(?:6|sau) thang (?:mot|1) lan\b|\b(?:6|sau) thang(?:,| va) (?:hang |ca )?nam\b/g],
   ['yearly', /\b(?:hang|moi|tung)\s+nam\b|\bdinh ky\s+(?:hang\s+)?nam\b|\bnam (?:mot|1) lan\b|\b(?:mot|1) lan\s*\/\s*nam\b/g],
   ['weekly', /\b(?:hang|moi|tung)\s+tuan\b/g],
-  ['ongoing', /(?<!\bchi |\bkinh phi |\bnguon )\bthuong xuyen\b|\b(?:hang|moi)\s+ngay\b/g],
+  ['ongoing', /(?<!\bchi |\bkinh phi |\bnguon |\bgiao duc )\bthuong xuyen\b|\b(?:hang|moi)\s+ngay\b/g],
   ['periodic', /\bdinh ky\b/g],
   ['roadmap', /\btheo (?:dung )?(?:lo trinh|tien do)\b|\bdung tien do (?:da )?(?:duoc )?(?:phe duyet|de ra|giao)\b/g],
   ['adhoc', /\b(?:khi|neu) co (?:yeu cau|phat sinh)\b|\btheo yeu cau\b|\bdot xuat\b|\btheo chi dao\b|\bngay sau khi\b/g],

@@ -16,6 +16,8 @@ export interface Clause {
   rest: number;
   /** True for "Giao X …" / "Đề nghị X …" / "Yêu cầu X …". */
   giao: boolean;
+  /** True when the clause asks ("Yêu cầu X …", "Đề nghị X …") rather than assigns ("Giao X …"). */
+  asks: boolean;
 }
 
 /** Leading adverbials before a sentence's subject: "Trên cơ sở …, ", "Căn cứ …, ", "Đồng thời, ". */
@@ -76,7 +78,8 @@ function namesAfterColon(text: string, from: number): { units: string[]; rest: n
 
 export function readClause(text: string): Clause {
   const s = clauseSubject(text);
-  return { text, subject: s?.units ?? [], rest: s?.rest ?? 0, giao: s?.giao ?? false };
+  const asks = s?.giao === true && /^\s*(?:yeu cau|de nghi)\s/.test(foldAligned(text));
+  return { text, subject: s?.units ?? [], rest: s?.rest ?? 0, giao: s?.giao ?? false, asks };
 }
 
 export interface Enumeration {

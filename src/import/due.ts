@@ -142,8 +142,14 @@ function deadlineHits(text: string, defaultYear: number | null): FoundDue[] {
   const out: Array<FoundDue & { rank: number }> = [];
   for (const hit of scanDates(folded, defaultYear)) {
     if (hit.date === null) continue;
-    // A date in an aside ("(năm 2025, Sở đã tổ chức …)") tells background, not the deadline.
-    if (!aside.slice(hit.start, hit.end).trim()) continue;
+    // A date in an aside ("(năm 2025, Sở đã tổ chức …)") tells background, not the deadline;
+    // an aside that is only a time ("(từ ngày 15/11 đến ngày 15/12)") still counts.
+    if (!aside.slice(hit.start, hit.end).trim()) {
+      const open = folded.lastIndexOf('(', hit.start);
+      const close = folded.indexOf(')', hit.end);
+      const inner = folded.slice(open + 1, close < 0 ? undefined : close).trim();
+      if (inner.length > 60 || !/^(?:tu|truoc|hoan thanh|du kien|thoi gian|thoi han|cham nhat|den|trong)\b/.test(inner)) continue;
+    }
     const before = folded.slice(Math.max(0, hit.start - 60), hit.start);
     const strong = STRONG_MARKER.exec(before);
     let from = -1;

@@ -43,9 +43,9 @@ export interface Ctx {
 }
 
 const SKIP_WORDS =
-  /^(?:ve\s+)?(?:muc dich|yeu cau(?! chung)|muc tieu|quan diem|can cu|chi tieu|pham vi|doi tuong|boi canh|su can thiet|ket qua(?: dat duoc| thuc hien)?|tinh hinh|danh gia|thuc trang|ton tai|han che|nguyen nhan|dinh huong|tam nhin|giai thich|tu ngu)\b/;
+  /^(?:ve\s+)?(?:muc dich|yeu cau(?! chung)|thoi gian(?: thuc hien)?(?: va pham vi)?$|muc tieu|quan diem|can cu|chi tieu|pham vi|doi tuong|boi canh|su can thiet|ket qua(?: dat duoc| thuc hien)?|tinh hinh|danh gia|thuc trang|ton tai|han che|nguyen nhan|dinh huong|tam nhin|giai thich|tu ngu)\b/;
 const CLOSING_WORDS = /^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem(?: thuc hien| cua)?|phan cong|che do (?:thong tin )?bao cao|dieu khoan|theo doi|kiem tra|hieu luc)/;
-const FUNDING_WORDS = /^(?:ve\s+)?(?:kinh phi|nguon kinh phi|nguon luc|bao dam kinh phi|dam bao kinh phi|tai chinh)/;
+const FUNDING_WORDS = /^(?:ve\s+)?(?:kinh phi|nguon kinh phi|nguon von|nguon ngan sach|nguon luc|bao dam kinh phi|dam bao kinh phi|tai chinh)/;
 
 /** What a section or heading holds, judged by its title. */
 export function sectionKind(title: string): SectionKind {
@@ -59,7 +59,7 @@ export function sectionKind(title: string): SectionKind {
 /** "Ngân sách Thành phố đảm bảo kinh phí …", "Kinh phí thực hiện được bố trí …": where money comes from, not a duty. */
 function isFundingStatement(text: string): boolean {
   const folded = foldAligned(text).trim();
-  if (/^(?:ngan sach|kinh phi|nguon kinh phi|nguon von|von)\b/.test(folded)) return true;
+  if (/^(?:ngan sach|kinh phi|(?:cac )?nguon(?: kinh phi| von| ngan sach| quy)?|von)\b/.test(folded)) return true;
   // "Việc triển khai Kế hoạch này phải được thực hiện …": a statement about the work, not a duty.
   return /^viec\s/.test(folded) && !findDeadline(text);
 }
@@ -142,29 +142,72 @@ function leadFromField(value: string): string[] {
   return parts.flatMap((p) => splitUnits(p));
 }
 
+interface LeadValue {
+  lead: string[];
+  support: string[];
+  /** A whole duty written in the lead line ("+ Sở Xây dựng đăng tải thông điệp …"). */
+  duty: boolean;
+}
+
+/** "Sở Nội vụ chủ trì, phối hợp với các sở, …" → lead and support; a line with more to do is a duty. */
+function readLeadValue(value: string): LeadValue {
+  const clause = readClause(value);
+  if (!clause.subject.length) return { lead: leadFromField(value), support: [], duty: false };
+  const support = supportOf(value, clause.rest);
+  const rest = foldAligned(value.slice(clause.rest))
+    .replace(/^\s*,?\s*(?:va\s+)?chu tri,?\s*/, '')
+    .replace(/^\s*,?\s*phoi hop(?: chat che)?(?: voi| cung)?\s+/, '')
+    .replace(/[.;,\s]+$/, '');
+  const after = support.length ? rest.slice(Math.min(rest.length, foldAligned(support.join(', ')).length)) : rest;
+  const words = after.replace(/\b(?:va|cac|don vi|co lien quan|lien quan)\b/g, ' ').split(/\s+/).filter((w) => /[a-z]/.test(w)).length;
+  return { lead: clause.subject, support, duty: !support.length && words >= 3 };
+}
+
 /** An item whose assignment lines say who leads, who supports and when. */
-function fieldedTask(n: OutlineNode, ctx: Ctx): PlanTask {
+function fieldedTask(n: OutlineNode, ctx: Ctx): PlanTask[] {
   const content = fieldsOf(n, 'content');
-  const inlineContent = n.children
-    .filter(isField)
+  const fieldNodes = n.children.filter(isField);
+  const inlineContent = fieldNodes
     .flatMap((c) => c.fields)
     .find((f) => f.kind === 'content' && f.value.trim() && !/^(?:bao gom|gom|trong do|cu the)\b/.test(foldAligned(f.value).trim()))?.value;
+  // "- Nội dung:" over "+" points: the first point names the task.
+  const listedContent = fieldNodes.find((c) => c.fields.some((f) => f.kind === 'content' && !f.value.trim()))?.children.find((c) => c.kind !== 'field');
   const heading = n.text;
-  const title = inlineContent || heading || content[0] || '';
-  const leadValues = fieldsOf(n, 'lead');
-  const lead = leadValues.flatMap(leadFromField);
+  const isLabelOnly = /^(?:hoat dong|nhiem vu|noi dung)\s*\d*\s*[:.]?$/.test(foldAligned(heading).trim());
+  const title = inlineContent || (isLabelOnly ? '' : heading) || (listedContent ? listedContent.text : '') || heading || content[0] || '';
+  let lead: string[] = [];
+  let leadSupport: string[] = [];
+  const extra: PlanTask[] = [];
+  for (const c of fieldNodes) {
+    c.fields.forEach((field, i) => {
+      if (field.kind !== 'lead') return;
+      const values = field.value.trim() ? [field.value] : i === c.fields.length - 1 ? c.children.filter((x) => x.kind !== 'field').map((x) => x.text) : [];
+      values.forEach((value, k) => {
+        const read = readLeadValue(value);
+        if (read.duty && (k > 0 || values.length > 1)) {
+          extra.push(...proseTasks(value, { ...ctx, ref: [...ctx.ref, String(extra.length + 2)] }));
+          return;
+        }
+        lead.push(...read.lead);
+        leadSupport.push(...read.support);
+      });
+    });
+  }
+  lead = [...new Set(lead)];
+  leadSupport = [...new Set(leadSupport)];
   const support = fieldsOf(n, 'support').flatMap(splitUnits);
   const time = fieldsOf(n, 'time')[0];
   const product = fieldsOf(n, 'product').map(cleanTitle).join('; ');
   const body = [heading, ...content, ...n.children.filter((c) => c.kind === 'text').map((c) => c.text)].filter(Boolean).join('\n');
   const due = time ? parseDue(time, { defaultYear: ctx.defaultYear }) : proseDue(body, ctx.defaultYear);
-  return make(ctx, body, {
+  const main = make(ctx, body, {
     title,
     lead: lead.length ? lead : ctx.lead.length ? ctx.lead : ctx.fallbackLead,
-    support: support.length ? support : ctx.support,
+    support: support.length ? support : leadSupport.length ? leadSupport : ctx.support,
     due,
     ...(product ? { product } : {}),
   });
+  return [main, ...extra.map((t) => (t.due.kind === 'none' && due.kind !== 'none' ? { ...t, due } : t))];
 }
 
 export interface UnitHeading {
@@ -275,6 +318,8 @@ function draftTask(ctx: Ctx, draft: Draft, refSuffix: string | null): PlanTask {
 
 /** Who leads a clause: its own subject first, then what the context hands down. */
 function leadFor(clause: Clause, ctx: Ctx): string[] {
+  // Under a unit's heading, "Yêu cầu các cơ quan báo chí …" is that unit's request: the unit leads.
+  if (clause.asks && ctx.assigned && ctx.lead.length) return ctx.lead;
   if (clause.subject.length) return clause.subject;
   if (ctx.lead.length) return ctx.lead;
   return ctx.fallbackLead;
@@ -479,7 +524,7 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
   const heads = heading ? unitHeading(heading) : null;
   if (heads && (items.length > 0 || texts.length > 0 || hasTaskFields(n))) {
     const inner: Ctx = { ...here, lead: heads.lead, support: heads.support.length ? heads.support : [], assigned: true };
-    if (hasActorFields(n)) return [fieldedTask(n, inner)];
+    if (hasActorFields(n)) return fieldedTask(n, inner);
     if (items.length > 0) {
       const lastItem = n.children.lastIndexOf(items[items.length - 1] as OutlineNode);
       const after = n.children.filter((c, i) => c.kind === 'text' && i > lastItem);
@@ -490,7 +535,7 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
 
   if (hasTaskFields(n)) {
     const subTasks = items.filter((c) => hasActorFields(c));
-    if (subTasks.length > 0 && !hasActorFields(n)) return subTasks.flatMap((c, i) => [fieldedTask(c, child(c, here, i))]);
+    if (subTasks.length > 0 && !hasActorFields(n)) return subTasks.flatMap((c, i) => fieldedTask(c, child(c, here, i)));
     // Points that each name their own unit ("+ Sở Xây dựng: hướng dẫn …") under a shared time line.
     const named = items.filter((c) => readClause(c.text).subject.length > 0);
     if (items.length >= 2 && named.length === items.length && fieldsOf(n, 'lead').length === 0) {
@@ -498,7 +543,7 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
       const inner: Ctx = time ? { ...here, due: parseDue(time, { defaultYear: here.defaultYear }) } : here;
       return items.flatMap((c, i) => itemTasks(c, child(c, inner, i)));
     }
-    return [fieldedTask(n, here)];
+    return fieldedTask(n, here);
   }
 
   // "… báo cáo … gồm các chỉ tiêu sau:" then "(1) Tổng số gói thầu …": the list is that duty's content.
@@ -514,8 +559,9 @@ export function itemTasks(n: OutlineNode, ctx: Ctx): PlanTask[] {
     const own = heading ? readClause(heading) : null;
     let inner = here;
     if (own?.subject.length) inner = { ...here, lead: own.subject, support: clauseSupport(own), assigned: true };
+    // "…, hoàn thành trong tháng 11 năm 2025, cụ thể:" dates every point below it.
     const headingDue = heading && /:\s*$/.test(heading) ? proseDue(heading, here.defaultYear) : null;
-    if (headingDue && headingDue.kind !== 'none') inner = { ...inner, due: headingDue };
+    if (headingDue && headingDue.kind === 'date') inner = { ...inner, due: headingDue };
     const out = items.flatMap((c, i) => itemTasks(c, child(c, inner, i)));
     const lead = texts.map((t) => t.text).join(' ');
     if (texts.length > 0 && hasAssignment(lead)) out.unshift(...proseTasks(lead, here));

@@ -6,7 +6,7 @@
  */
 import { foldAligned } from './fold.js';
 import { cutAtTopLevel } from './sentences.js';
-import { colonAssignment, giaoAssignment, subjectAssignment, supportOf, unitPhraseEnd, type Assignment } from './units.js';
+import { colonAssignment, giaoAssignment, startsWithUnit, subjectAssignment, supportOf, unitPhraseEnd, type Assignment } from './units.js';
 
 export interface Clause {
   text: string;
@@ -20,11 +20,11 @@ export interface Clause {
   asks: boolean;
 }
 
-/** Leading adverbials before a sentence's subject: "Trên cơ sở …, ", "Căn cứ …, ", "Đồng thời, ". */
-const ADVERBIAL = /^(?:(?:tren co so|can cu|de|nham|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh|voi vai tro|la co quan)\b[^,;:]{0,160},\s*)+/;
+/** Openers of an adverbial before a sentence's subject: "Trên cơ sở …, ", "Đối với …, ", "Đồng thời, ". */
+const ADVERBIAL_OPEN = /^(?:tren co so|can cu|de|nham|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh|voi vai tro|la co quan|doi voi|tren day la|thuc hien|truoc tinh hinh)\b/;
 
 /** The assignment a clause opens with, if any. */
-export function clauseSubject(text: string): Assignment & { giao: boolean } | null {
+export function clauseSubject(text: string, depth = 0): Assignment & { giao: boolean } | null {
   const giao = giaoAssignment(text);
   if (giao) {
     // "đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, … tổ chức …": the names are the subject.
@@ -37,8 +37,8 @@ export function clauseSubject(text: string): Assignment & { giao: boolean } | nu
   // "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …": the issuer asks; those it asks are the subject.
   const asker = subjectAssignment(text);
   if (asker && /^\s*(?:yeu cau|de nghi|giao(?: cho)?|chi dao)\s/.test(foldAligned(text.slice(asker.rest)))) {
-    const asked = giaoAssignment(text.slice(asker.rest));
-    if (asked) return { ...asked, rest: asked.rest + asker.rest, giao: true };
+    const asked = clauseSubject(text.slice(asker.rest), depth + 1);
+    if (asked?.giao) return { ...asked, rest: asked.rest + asker.rest, giao: true };
   }
   const colon = colonAssignment(text);
   if (colon) {
@@ -47,12 +47,15 @@ export function clauseSubject(text: string): Assignment & { giao: boolean } | nu
     if (named) return { units: named.units, rest: named.rest, header: false, giao: false };
     return { ...colon, giao: false };
   }
-  const subject = subjectAssignment(text);
-  if (subject) return { ...subject, giao: false };
-  const adverbial = ADVERBIAL.exec(foldAligned(text));
-  if (adverbial) {
-    const inner = subjectAssignment(text.slice(adverbial[0].length));
-    if (inner) return { units: inner.units, rest: inner.rest + adverbial[0].length, header: false, giao: false };
+  if (asker) return { ...asker, giao: false };
+  // "Trên cơ sở các Nghị định …, phân quyền, các Bộ, cơ quan ngang Bộ thực hiện …": the subject follows the adverbial.
+  if (depth < 2 && ADVERBIAL_OPEN.test(foldAligned(text))) {
+    for (let at = text.indexOf(', '); at > 0 && at < 320; at = text.indexOf(', ', at + 2)) {
+      const rest = text.slice(at + 2);
+      if (!startsWithUnit(rest) && !/^(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s/i.test(rest)) continue;
+      const inner = clauseSubject(rest, depth + 1);
+      if (inner && inner.units.length) return { ...inner, rest: inner.rest + at + 2 };
+    }
   }
   return null;
 }

@@ -242,8 +242,9 @@ export function proseDue(text: string, defaultYear: number | null): Due {
     return i === 0 || /^(?:dinh ky|hang (?:nam|quy|thang|tuan|ngay)|thuong xuyen|truoc ngay)\b/.test(f) || /\b(?:dinh ky|(?:truoc|vao) ngay \d{1,2}(?:\/\d{1,2})? (?:hang|moi) (?:thang|quy|nam))\b/.test(f);
   });
   const cadence = findCadence(scheduled.join(' '));
-  if (cadence && cadence.due.kind === 'recurring') return cadence.due;
   const deadline = findDeadline(text, { defaultYear });
+  // A period the schema can name beats a first date; "hằng tuần" or a bare "định kỳ" does not.
+  if (cadence && cadence.due.kind === 'recurring' && (cadence.due.rule !== null || !deadline)) return cadence.due;
   if (deadline) return deadline.due;
   const open = OPEN_END.exec(folded);
   if (open && /\bnam\b|tro di|xuyen suot/.test(folded.slice(Math.max(0, open.index - 30), open.index + open[0].length))) {

@@ -108,6 +108,8 @@ const hasTaskFields = (n: OutlineNode): boolean =>
 const hasActorFields = (n: OutlineNode): boolean => n.children.some((c) => isField(c) && c.fields.some((f) => f.kind === 'lead' || f.kind === 'support' || f.kind === 'time'));
 
 function make(ctx: Context2, text: string, given: { title?: string; lead: string[]; support: string[]; due: Due; product?: string; titleFrom?: number }): PlanTask {
+  // "Trên đây là …, Ban Chỉ đạo đề nghị …": the closing's preamble is not the task's name.
+  if (given.title === undefined && /^trên đây là[^,]{0,120},\s*/i.test(text)) given = { ...given, title: text.replace(/^trên đây là[^,]{0,120},\s*/i, '') };
   const inherit = ctx.due && ((given.due.kind === 'none' && !given.due.text) || (ctx.due.kind === 'date' && given.due.kind === 'ongoing'));
   const fields = inherit && ctx.due ? { ...given, due: ctx.due } : given;
   // A time given in parentheses ("(vào ngày 08 tháng cuối quý …)") goes to the due, not the title.
@@ -414,8 +416,11 @@ function joinSubjectLists(parts: string[]): string[] {
 const TIME_LED = /^(?:dinh ky|hang (?:nam|quy|thang|tuan)|truoc ngay|cham nhat|trong (?:thang|quy|nam)|thoi gian|thoi han)\b/;
 
 function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = false, titleFrom?: number): PlanTask[] {
-  // A numbered list that spells out one duty's content stays in one piece.
-  const pieces = whole ? [text] : cutAtTopLevel(text).filter((c) => /\p{L}/u.test(c));
+  // A numbered list that spells out one duty's content stays in one piece; so does a subject that
+  // lists bodies with semicolons ("yêu cầu các Bộ: Nông nghiệp và Môi trường; Xây dựng; … xây dựng …").
+  const opening = readClause(text);
+  const guarded = opening.subject.length && text.slice(0, opening.rest).includes(';') ? text.slice(0, opening.rest).replace(/;/g, '\u0001') + text.slice(opening.rest) : text;
+  const pieces = (whole ? [text] : cutAtTopLevel(guarded).map((p) => p.replace(/\u0001/g, ';'))).filter((c) => /\p{L}/u.test(c));
   const sentenceStart = pieces.map((_, i) => i === 0 || /\.$/.test(pieces[i - 1] ?? ''));
   const joined = joinSubjectLists(pieces.map((p) => p.replace(/;\s*$/, '')));
   const startsSentence = (c: string): boolean => sentenceStart[pieces.findIndex((p) => p.replace(/[.;]\s*$/, '').endsWith(c.slice(-20)))] ?? false;

@@ -124,7 +124,14 @@ export function buildOutline(blocks: Block[], options: OutlineOptions): OutlineN
     const kinhGui = /^(?:dong )?kinh gui\s*:?\s*/.exec(folded) ?? /^[\p{L}\s]{3,60}\bdien\s*:\s*/u.exec(folded);
     if (kinhGui) {
       const inline = text.slice(kinhGui[0].length).trim();
-      if (inline) root.addressees.push(inline);
+      // "Kính gửi: Các đồng chí … Thực hiện Kết luận số …": the letter's opening follows the addressees.
+      const opening = /\s(?=(?:Thực hiện|Căn cứ|Theo đề nghị|Để|Nhằm|Trước tình hình|Ngày \d)\s)/u.exec(inline);
+      const names = opening ? inline.slice(0, opening.index) : inline;
+      if (names) root.addressees.push(names);
+      if (opening) {
+        top().children.push(node('text', '', inline.slice(opening.index + 1)));
+        continue;
+      }
       addressing = true;
       continue;
     }
@@ -167,6 +174,8 @@ export function buildOutline(blocks: Block[], options: OutlineOptions): OutlineN
     }
     if (marked.kind === 'text') {
       if (isClosingFormula(text) && text.length < 400) continue;
+      // "Trên đây là …, [issuer] đề nghị …": the letter's closing speaks to the whole document.
+      if (/^tren day la\b/.test(folded)) while (stack.length > 1 && top().kind !== 'part') stack.pop();
       const kind: NodeKind = isAllCaps(text) && text.length > 3 ? 'caps' : 'text';
       if (options.realParagraphs || kind === 'caps') {
         while (stack.length > 1 && ['bullet', 'field', 'paren'].includes(top().kind)) stack.pop();

@@ -92,6 +92,7 @@ function opensParagraph(line: string, prev: string, current: string, opts: Split
   if (startsWithMarker(line)) return !isNameHyphen(line, prev, current);
   if (startsWithField(line) && (startsUpper(line) || ENDS_SENTENCE.test(prev))) return true;
   if (/^(?:noi nhan|kinh gui)\s*:/.test(foldAligned(line))) return true;
+  if (/^tren day la\b/.test(foldAligned(line)) && /[.:]["'”)]*$/.test(prev)) return true;
   const capsCurrent = isAllCaps(current);
   const capsLine = isCapsLine(line);
   if (capsCurrent && !capsLine && /\p{Ll}/u.test(line)) return true;

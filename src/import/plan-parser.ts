@@ -116,6 +116,10 @@ function containerTasks(children: OutlineNode[], state: PartState, kind: ReturnT
         continue;
       }
     }
+    if (child.kind === 'text' && seenItem) {
+      state.tasks.push(...paragraphTasks([child], { ...here, ref: ['closing'] }));
+      continue;
+    }
     if (isItem(child)) {
       // "(2) …" at the start of a line in an opening paragraph is that paragraph's enumeration, not an item.
       if (child.kind === 'paren' && !seenItem) continue;

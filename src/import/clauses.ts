@@ -21,7 +21,7 @@ export interface Clause {
 }
 
 /** Openers of an adverbial before a sentence's subject: "Trên cơ sở …, ", "Đối với …, ", "Đồng thời, ". */
-const ADVERBIAL_OPEN = /^(?:tren co so|can cu|de|nham|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh|voi vai tro|la co quan|doi voi|tren day la|thuc hien|truoc tinh hinh)\b/;
+const ADVERBIAL_OPEN = /^(?:tren co so|can cu|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh|voi vai tro|la co quan|doi voi|tren day la|thuc hien|truoc tinh hinh)\b/;
 
 /** The assignment a clause opens with, if any. */
 export function clauseSubject(text: string, depth = 0): Assignment & { giao: boolean } | null {
@@ -49,7 +49,8 @@ export function clauseSubject(text: string, depth = 0): Assignment & { giao: boo
   }
   if (asker) return { ...asker, giao: false };
   // "Trên cơ sở các Nghị định …, phân quyền, các Bộ, cơ quan ngang Bộ thực hiện …": the subject follows the adverbial.
-  if (depth < 2 && ADVERBIAL_OPEN.test(foldAligned(text))) {
+  const purpose = /^(?:để|nhằm)\s/i.test(text.trim()) || (/^(?:de|nham)\s(?!xuat|nghi|an\b|ra\b)/.test(foldAligned(text.trim())) && !/[^\x00-\x7F]/.test(text));
+  if (depth < 2 && (ADVERBIAL_OPEN.test(foldAligned(text)) || purpose)) {
     for (let at = text.indexOf(', '); at > 0 && at < 320; at = text.indexOf(', ', at + 2)) {
       const rest = text.slice(at + 2);
       if (!startsWithUnit(rest) && !/^(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s/i.test(rest)) continue;

@@ -132,7 +132,7 @@ export interface FoundDue {
 const STRONG_MARKER =
   /(?:^|[^a-z0-9])(truoc(?: ngay)?|cham nhat(?: la)?(?: vao)?(?: truoc)?(?: ngay)?|han chot(?: la)?(?: ngay)?|khong qua(?: ngay)?|thoi han(?: hoan thanh)?(?: la)?(?: truoc)?(?: ngay)?|hoan thanh(?: xong)?(?: (?:truoc|trong|vao|ngay|cham nhat))*(?: ngay| thang| quy| nam)?|xong(?: truoc| trong)?(?: ngay)?|trong ngay|ngay trong(?: thang| quy| nam)?|den (?:het )?ngay)\s*(?:[,:]\s*)?$/;
 /** Words that open a period, a deadline only right after the work it closes. */
-const WEAK_MARKER = /(?:^|[^a-z0-9])(trong|vao|den het|cuoi)(?: (?:thang|quy|nam))?\s*$/;
+const WEAK_MARKER = /(?:^|[^a-z0-9])(trong|vao|den het)(?: (?:thang|quy|nam))?\s*$/;
 
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 5, month: 4, quarter: 3, half: 2, year: 1 };
 

@@ -423,14 +423,17 @@ function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = 
   const pieces = (whole ? [text] : cutAtTopLevel(guarded).map((p) => p.replace(/\u0001/g, ';'))).filter((c) => /\p{L}/u.test(c));
   const sentenceStart = pieces.map((_, i) => i === 0 || /\.$/.test(pieces[i - 1] ?? ''));
   const joined = joinSubjectLists(pieces.map((p) => p.replace(/;\s*$/, '')));
-  const startsSentence = (c: string): boolean => sentenceStart[pieces.findIndex((p) => p.replace(/[.;]\s*$/, '').endsWith(c.slice(-20)))] ?? false;
+  const bare = (t: string): string => t.replace(/[.;\s]+$/, '');
+  const startsSentence = (c: string): boolean => sentenceStart[pieces.findIndex((p) => bare(p).endsWith(bare(c).slice(-20)))] ?? false;
   const clauses = joined.map(readClause);
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   for (const clause of clauses) {
     const deadlineOnly = isDeadlineOnly(clause.text);
     const own = findDeadline(clause.text, { defaultYear: ctx.defaultYear }) !== null;
-    const newSubject: boolean = clause.subject.length > 0 && current !== null && !sameUnits(clause.subject, current.lead);
+    // A new subject, or the same one named again at the start of a new sentence ("… . Sau khi …, Bộ Tài chính …").
+    const restated: boolean = clause.subject.length > 0 && current !== null && startsSentence(clause.text) && !clause.asks;
+    const newSubject: boolean = clause.subject.length > 0 && current !== null && (!sameUnits(clause.subject, current.lead) || restated);
     const currentTimed: boolean = current !== null && proseDue(current.dueFrom, ctx.defaultYear).kind !== 'none';
     const secondDeadline: boolean = current !== null && own && !deadlineOnly && currentTimed;
     // "Định kỳ hằng quý … báo cáo …" as a sentence of its own: the scheduled duty after untimed ones.

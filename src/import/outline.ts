@@ -67,10 +67,10 @@ const SIGNATURE_LINE = /^(?:tm\.?|kt\.?|q\.?|tl\.?|tuq\.?|thua lenh|thay mat)\s/
 /** "Ủy ban nhân dân tỉnh yêu cầu … nghiêm túc triển khai thực hiện./." and similar closing formulas. */
 export function isClosingFormula(text: string): boolean {
   const folded = foldAligned(text);
-  if (!/\.\s*\/\s*\.?\s*$/.test(text) && !/tran trong thong bao/.test(folded)) return false;
+  if (!/\.\s*\/\s*\.?\s*$/.test(text) && !/tran trong thong bao|thong bao de .{0,120} biet/.test(folded)) return false;
   // A closing sentence that sets a time ("… báo cáo … định kỳ trước ngày 30/11 hằng năm./.") is a duty.
   if (scanCadence(folded).some((c) => c.tag !== 'adhoc' && c.tag !== 'roadmap') || /\btruoc ngay\b|\bcham nhat\b/.test(folded)) return false;
-  return /\b(?:tran trong thong bao|yeu cau|de nghi)\b/.test(folded) && text.length < 400 && !/\b(?:giao|chu tri)\b/.test(folded.slice(0, 40));
+  return /\b(?:tran trong thong bao|thong bao de|yeu cau|de nghi)\b/.test(folded) && text.length < 400 && !/\b(?:giao|chu tri)\b/.test(folded.slice(0, 40));
 }
 
 export interface OutlineOptions {

@@ -75,9 +75,16 @@ function sectionTasks(section: OutlineNode, ctx: Ctx): PlanTask[] {
   const tables = children.filter((c) => c.kind === 'table');
   const out: PlanTask[] = [];
   const heads = unitHeading(title);
-  const here: Ctx = heads ? { ...inner, lead: heads.lead, support: heads.support, assigned: true } : inner;
+  let here: Ctx = heads ? { ...inner, lead: heads.lead, support: heads.support, assigned: true } : inner;
+  // "…, tỉnh Đắk Lắk cần tiếp tục thực hiện … một số nội dung trọng tâm sau:" hands the items below to its subject.
+  const firstItem = children.findIndex(isItem);
+  const leadIn = firstItem > 0 ? children.slice(0, firstItem).filter((c) => c.kind === 'text').pop() : undefined;
+  if (!heads && leadIn && /:\s*$/.test(leadIn.text)) {
+    const subject = readClause(leadIn.text).subject;
+    if (subject.length) here = { ...here, lead: subject };
+  }
   if (items.length === 0 && texts.length > 0) out.push(...paragraphTasks(texts, here));
-  else if (texts.length > 0) out.push(...paragraphTasks(texts.filter((t) => children.indexOf(t) > children.indexOf(items[0] as OutlineNode)), here));
+  else if (texts.length > 0) out.push(...paragraphTasks(texts.filter((t) => children.indexOf(t) > children.indexOf(items[0] as OutlineNode)), inner));
   items.forEach((item, i) => out.push(...itemTasks(item, { ...here, ref: [...here.ref, item.label || String(i + 1)] })));
   for (const t of tables) out.push(...tableTasks(t.rows ?? [], ctx.defaultYear).map((task) => ({ ...task, ref: `${section.label}.T.${task.ref}` })));
   return out;

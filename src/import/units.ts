@@ -116,7 +116,7 @@ const PREDICATE = new RegExp(
       'duy tri', 'can cu', 'thong nhat', 'rut kinh nghiem', 'phai', 'can phai', 'se', 'dinh ky', 'thuong xuyen', 'hang nam',
       'hang quy', 'hang thang', 'hang ngay', 'ket noi', 'van hanh', 'to chuc thuc hien', 'dang tai', 'mo', 'dua', 'yeu cau',
       'de nghi', 'khong', 'trong viec', 'voi vai tro', 'ngay', 'truoc ngay', 'truoc', 'lien he', 'bao ve', 'dat', 'kiem soat',
-      'theo chuc nang', 'trong pham vi', 'sua doi', 'khac phuc', 'tich hop', 'cat giam', 'don gian hoa', 'giai ngan', 'tuyen dung',
+      'theo chuc nang', 'trong pham vi', 'sua doi', 'khac phuc', 'tich hop', 'cat giam', 'don gian hoa', 'giai ngan', 'tuyen dung', 'de',
     ]
       .sort((a, b) => b.length - a.length)
       .join('|') +
@@ -228,7 +228,7 @@ export function supportClause(text: string): string[] {
   return [];
 }
 
-const SUPPORT_OPEN = /^\s*,?\s*(?:(?:va\s+)?chu tri,?\s*(?:va\s+)?)?phoi hop(?: chat che)?(?: voi| cung)?\s+/;
+const SUPPORT_OPEN = /^\s*,?\s*(?:(?:khan truong|tiep tuc|chu dong)\s+)?(?:(?:va\s+)?chu tri,?\s*(?:va\s+)?)?(?:(?:tiep tuc|chu dong)\s+)?phoi hop(?: chat che)?(?: voi| cung)?\s+/;
 
 /**
  * Support units named after "phối hợp (với) …": at the clause's start ("Phối hợp với Sở Xây dựng

@@ -51,9 +51,15 @@ export function clauseSubject(text: string, depth = 0): Assignment & { giao: boo
   // "Trên cơ sở các Nghị định …, phân quyền, các Bộ, cơ quan ngang Bộ thực hiện …": the subject follows the adverbial.
   const purpose = /^(?:để|nhằm)\s/i.test(text.trim()) || (/^(?:de|nham)\s(?!xuat|nghi|an\b|ra\b)/.test(foldAligned(text.trim())) && !/[^\x00-\x7F]/.test(text));
   if (depth < 2 && (ADVERBIAL_OPEN.test(foldAligned(text)) || purpose)) {
-    for (let at = text.indexOf(', '); at > 0 && at < 320; at = text.indexOf(', ', at + 2)) {
+    let from = 0;
+    for (let at = text.indexOf(', '); at > 0 && at < 320; from = at + 2, at = text.indexOf(', ', at + 2)) {
       const rest = text.slice(at + 2);
-      if (!startsWithUnit(rest) && !/^(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s/i.test(rest)) continue;
+      const before = foldAligned(text.slice(from, at));
+      // A subject opens with a name or a group ("Sở Nội vụ", "các Bộ", "tỉnh Đắk Lắk"), not with a
+      // listed object ("…, công chức, viên chức") nor right after "phối hợp với …".
+      const strong = /^\p{Lu}/u.test(rest) || /^(?:các|những|cac|nhung|ubnd)\s/i.test(rest) || /^(?:tỉnh|thành phố|huyện|xã|phường|tinh|thanh pho|huyen|xa|phuong)\s\p{Lu}/u.test(rest);
+      if (/\b(?:voi|phoi hop)\b/.test(before)) continue;
+      if (!strong || (!startsWithUnit(rest) && !/^(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s/i.test(rest))) continue;
       const inner = clauseSubject(rest, depth + 1);
       if (inner && inner.units.length) return { ...inner, rest: inner.rest + at + 2 };
     }

@@ -153,8 +153,9 @@ interface LeadValue {
 
 /** "Sở Nội vụ chủ trì, phối hợp với các sở, …" → lead and support; a line with more to do is a duty. */
 function readLeadValue(value: string): LeadValue {
-  const clause = readClause(value);
-  if (!clause.subject.length) return { lead: leadFromField(value), support: [], duty: false };
+  // A short list of units stays whole ("Phòng xây dựng, kiểm tra VBQPPL", "công chức trực tiếp nhận, trả kết quả …").
+  const clause = /\b(?:chu tri|phoi hop)\b/.test(foldAligned(value)) || value.length > 100 ? readClause(value) : null;
+  if (!clause?.subject.length) return { lead: leadFromField(value), support: [], duty: false };
   const support = supportOf(value, clause.rest);
   const rest = foldAligned(value.slice(clause.rest))
     .replace(/^\s*,?\s*(?:va\s+)?chu tri,?\s*/, '')

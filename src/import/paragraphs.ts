@@ -74,7 +74,7 @@ function isNameHyphen(line: string, prev: string, current: string): boolean {
   if (/[:;.!?]["'”)]*$/.test(prev)) return false;
   if (current.split(/\s+/).length <= 12) return false;
   const rest = line.replace(/^-\s+/, '');
-  return !ACTION_START.test(foldAligned(rest)) && !startsWithUnit(rest);
+  return !ACTION_START.test(foldAligned(rest)) && !startsWithUnit(rest) && !startsWithField(rest);
 }
 
 /** Sentence-opening verbs of an assignment, written with a capital after a unit heading. */

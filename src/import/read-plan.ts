@@ -7,13 +7,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { attachmentNote, readHeader } from './header.js';
-import { parsePlanText } from './plan-parser.js';
+import { parseBlocks, parsePlanText } from './plan-parser.js';
+import { para, type Block } from './blocks.js';
 import type { PlanImport } from './types.js';
 import { readWorkbookRows } from './xlsx.js';
-import { cellText, findLayout, tableTasks } from './table.js';
+import { cellStreamTables, cellText, findLayout, tableTasks } from './table.js';
+import { linesToSegments, pdfLines, PdfNoTextError } from './pdf.js';
+import { hasBlankLineParagraphs, textParagraphs } from './paragraphs.js';
 import { docxBlocks } from './docx-html.js';
 
-export type PlanFileErrorCode = 'unsupported_type' | 'unreadable' | 'empty';
+export type PlanFileErrorCode = 'unsupported_type' | 'unreadable' | 'empty' | 'scanned' | 'too_large';
 
 /** Why a plan file could not be read; `code` is stable, the message is for logs only. */
 export class PlanFileError extends Error {
@@ -26,7 +29,7 @@ export class PlanFileError extends Error {
   }
 }
 
-export const PLAN_FILE_EXTENSIONS = ['.txt', '.docx', '.xlsx'] as const;
+export const PLAN_FILE_EXTENSIONS = ['.txt', '.docx', '.pdf', '.xlsx'] as const;
 
 /** Decodes a text file: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is unreadable. */
 export function decodeText(buf: Buffer): string {
@@ -62,20 +65,44 @@ function tableLines(rows: string[][]): string[] {
 }
 
 async function docxPlan(buf: Buffer): Promise<PlanImport> {
-  const lines: string[] = [];
-  const taskTables: string[][][] = [];
+  const blocks: Block[] = [];
+  const headerLines: string[] = [];
   for (const block of docxBlocks(await docxHtml(buf))) {
-    if (block.kind === 'para') lines.push(block.text);
-    else if (findLayout(block.rows)) taskTables.push(block.rows);
-    else lines.push(...tableLines(block.rows));
+    if (block.kind === 'para') {
+      // A paragraph with line breaks inside is lines of one paragraph; keep them joined.
+      blocks.push(para(block.text.replace(/\s*\n\s*/g, ' ')));
+      headerLines.push(block.text);
+    } else if (findLayout(block.rows)) blocks.push({ kind: 'table', rows: block.rows });
+    else {
+      // A layout table (the two-column letterhead): its cells side by side, as lines.
+      const lines = tableLines(block.rows);
+      blocks.push(...lines.map((l) => para(l.replace(/\s{3,}/g, ' '))));
+      headerLines.push(...lines);
+    }
   }
-  const text = lines.join('\n');
-  if (!/\p{L}/u.test(text) && taskTables.length === 0) throw new PlanFileError('empty', 'the document has no text');
-  const plan = parsePlanText(text);
-  const year = readHeader(text).year;
-  const tableTaskList = taskTables.flatMap((rows) => tableTasks(rows, year));
-  const prefix = plan.tasks.length > 0 ? 'PL.' : '';
-  return { document: plan.document, tasks: [...plan.tasks, ...tableTaskList.map((t) => ({ ...t, ref: prefix + t.ref }))] };
+  if (!blocks.some((b) => (b.kind === 'para' && /\p{L}/u.test(b.text)) || b.kind === 'table')) throw new PlanFileError('empty', 'the document has no text');
+  return parseBlocks(blocks, { realParagraphs: true, rawText: headerLines.join('\n') });
+}
+
+async function pdfPlan(buf: Buffer): Promise<PlanImport> {
+  let pages;
+  try {
+    pages = await pdfLines(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  } catch (cause) {
+    if (cause instanceof PdfNoTextError) throw new PlanFileError('scanned', 'the PDF has no text layer (a scan)', { cause });
+    throw new PlanFileError('unreadable', 'not a readable .pdf file', { cause });
+  }
+  const blocks: Block[] = [];
+  const raw: string[] = [];
+  for (const segment of linesToSegments(pages)) {
+    if (segment.kind === 'table') blocks.push({ kind: 'table', rows: segment.rows });
+    else {
+      blocks.push(...cellStreamTables(textParagraphs(segment.text)));
+      raw.push(segment.text);
+    }
+  }
+  const text = raw.join('\n\n');
+  return parseBlocks(blocks, { realParagraphs: hasBlankLineParagraphs(text), rawText: text });
 }
 
 async function xlsxPlan(buf: Buffer): Promise<PlanImport> {
@@ -110,6 +137,8 @@ export async function readPlanBuffer(buf: Buffer, fileName: string): Promise<Pla
       return parsePlanText(requireText(decodeText(buf)));
     case '.docx':
       return docxPlan(buf);
+    case '.pdf':
+      return pdfPlan(buf);
     case '.xlsx':
       return xlsxPlan(buf);
     default:

@@ -20,6 +20,24 @@ export interface DueSpec {
   date: string | null;
   rule: RecurrenceRule | null;
   text: string;
+  /** Optional day of a recurrence (DESIGN §6): `{day, month}`, `{day, month_of_period}` or `{day}`. */
+  anchor?: { day: number; month?: number; month_of_period?: 'first' | 'middle' | 'last' } | undefined;
+}
+
+const PERIOD_MONTH: Record<'first' | 'middle' | 'last', 1 | 2 | 3> = { first: 1, middle: 2, last: 3 };
+
+/** The schedule an explicit anchor gives for a rule, when it fits that rule. */
+function anchoredSchedule(rule: RecurrenceRule, anchor: NonNullable<DueSpec['anchor']>): TaskSchedule | null {
+  const day = dayOfMonth(String(anchor.day));
+  if (!day) return null;
+  switch (rule) {
+    case 'yearly':
+      return anchor.month && isoDate(2000, anchor.month, day) ? { kind: 'yearly', month: anchor.month, day } : null;
+    case 'quarterly':
+      return { kind: 'quarterly', monthOfQuarter: PERIOD_MONTH[anchor.month_of_period ?? 'last'], day };
+    case 'monthly':
+      return { kind: 'monthly', day };
+  }
 }
 
 const DAY = String.raw`(?:ngay\s+)?(?:mung\s+)?(\d{1,2})`;
@@ -122,7 +140,8 @@ export function parseScheduleSpec(due: DueSpec, defaultCheckInDay: number): Task
     }
     case 'recurring': {
       const rule = due.rule ?? inferRule(text);
-      return rule ? scheduleFor(rule, text, date) : null;
+      if (!rule) return null;
+      return (due.anchor ? anchoredSchedule(rule, due.anchor) : null) ?? scheduleFor(rule, text, date);
     }
     case 'ongoing':
       return { kind: 'ongoing', checkInDay: (MARKERS.monthly.test(text) ? bareDay(text) : null) ?? defaultCheckInDay };

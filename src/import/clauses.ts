@@ -49,7 +49,7 @@ export function clauseSubject(text: string, depth = 0): Assignment & { giao: boo
   }
   if (asker) return { ...asker, giao: false };
   // "Trên cơ sở các Nghị định …, phân quyền, các Bộ, cơ quan ngang Bộ thực hiện …": the subject follows the adverbial.
-  const purpose = /^(?:để|nhằm)\s/i.test(text.trim()) || (/^(?:de|nham)\s(?!xuat|nghi|an\b|ra\b)/.test(foldAligned(text.trim())) && !/[^\x00-\x7F]/.test(text));
+  const purpose = /^(?:để|nhằm)\s/i.test(text.trim()) || (/^(?:de|nham)\s(?!xuat|nghi|an\b|ra\b)/.test(foldAligned(text.trim())) && !/[^\p{ASCII}]/u.test(text));
   if (depth < 2 && (ADVERBIAL_OPEN.test(foldAligned(text)) || purpose)) {
     let from = 0;
     for (let at = text.indexOf(', '); at > 0 && at < 320; from = at + 2, at = text.indexOf(', ', at + 2)) {

@@ -14,7 +14,7 @@ import { finestRule, isRecurrenceTag, kindOfTag, scanCadence, type CadenceHit, t
 import { bareYear, scanDates, type DateHit, type DatePrecision } from './dates.js';
 import { foldAligned, trimPhrase } from './fold.js';
 import { noDue, type Due, type DueAnchor } from './types.js';
-import { ACTION_VERB } from './units.js';
+import { ACTION_VERB, subjectAssignment } from './units.js';
 
 export interface DueOptions {
   /** Year for dates written without one ("trước ngày 15/12"), usually the document's year. */
@@ -152,7 +152,7 @@ function deadlineHits(text: string, defaultYear: number | null): FoundDue[] {
     }
     const before = folded.slice(Math.max(0, hit.start - 60), hit.start);
     const strong = STRONG_MARKER.exec(before);
-    let from = -1;
+    let from: number;
     if (strong) from = hit.start - before.length + strong.index + (strong[0].length - strong[0].trimStart().length);
     else {
       const weak = WEAK_MARKER.exec(before);
@@ -164,7 +164,11 @@ function deadlineHits(text: string, defaultYear: number | null): FoundDue[] {
       // "…, hoàn thành mục tiêu … trong năm 2025": the clause the date closes opens with its completion.
       const clauseStart = Math.max(folded.lastIndexOf(',', hit.start), folded.lastIndexOf(';', hit.start), folded.lastIndexOf(':', hit.start));
       const clauseHead = folded.slice(clauseStart + 1, hit.start).trim();
-      if (!ACTION_VERB.test(words) && !/^(?:(?:dam bao|bao dam|phan dau|phai|de)\s+)?(?:hoan thanh|hoan tat|xong)\b/.test(clauseHead)) continue;
+      // "Sở Giáo dục triển khai thanh toán … tại các trường học trong năm 2025": the clause's own verb.
+      const sentenceStart = Math.max(folded.lastIndexOf(';', hit.start), folded.lastIndexOf('. ', hit.start), folded.lastIndexOf(':', hit.start)) + 1;
+      const subject = subjectAssignment(text.slice(sentenceStart).trimStart());
+      const verbOpens = subject !== null && ACTION_VERB.test(foldAligned(text.slice(sentenceStart).trimStart().slice(subject.rest)).trim().split(/\s+/).slice(0, 3).join(' '));
+      if (!ACTION_VERB.test(words) && !verbOpens && !/^(?:(?:dam bao|bao dam|phan dau|phai|de)\s+)?(?:hoan thanh|hoan tat|xong)\b/.test(clauseHead)) continue;
       if (/\btu nay\b/.test(folded.slice(Math.max(0, hit.start - 25), hit.start))) continue;
       from = hit.start - before.length + weak.index + (weak[0].length - weak[0].trimStart().length);
     }

@@ -15,7 +15,7 @@
 import { readClause, splitClauses, splitEnumeration, clauseSupport, type Clause } from './clauses.js';
 import { cutAtTopLevel } from './sentences.js';
 import { findDeadline, parseDue, proseDue, isDeadlineOnly } from './due.js';
-import type { FieldKind } from './fields.js';
+import { findInlineFields, type FieldKind } from './fields.js';
 import { foldAligned, trimPhrase } from './fold.js';
 import { isClosingFormula, nodeText, type OutlineNode } from './outline.js';
 import { titleOf, cleanTitle } from './titles.js';
@@ -41,6 +41,9 @@ export interface Ctx {
   /** A time given by the heading over a list ("…, hoàn thành trong tháng 11 năm 2025, cụ thể:"), for items without their own. */
   due?: Due;
 }
+
+/** Stands in for a semicolon that must not cut a clause (a private-use character no document has). */
+const SHIELD = '\uE000';
 
 const SKIP_WORDS =
   /^(?:ve\s+)?(?:muc dich|yeu cau(?! chung)|thoi gian(?: thuc hien)?(?: va pham vi)?$|muc tieu|quan diem|can cu|chi tieu|pham vi|doi tuong|boi canh|su can thiet|ket qua(?: dat duoc| thuc hien)?|tinh hinh|danh gia|thuc trang|ton tai|han che|nguyen nhan|dinh huong|tam nhin|giai thich|tu ngu)\b/;
@@ -83,7 +86,7 @@ function isBoilerplate(text: string): boolean {
 
 /** The text without its formula sentences ("Trong quá trình thực hiện, nếu có vướng mắc … phản ánh về …"). */
 export function stripBoilerplate(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  const sentences = text.split(/(?<=[.!?)])\s+(?=[\p{Lu}(])/u);
   return sentences.filter((s) => !isBoilerplate(s)).join(' ').trim();
 }
 
@@ -335,6 +338,8 @@ function leadFor(clause: Clause, ctx: Ctx): string[] {
  * the task already has one.
  */
 export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
+  const inline = inlineFieldTask(text.trim(), ctx, title);
+  if (inline) return [inline];
   const clean = text.trim();
   if (!clean) return [];
   let heading = title;
@@ -381,6 +386,28 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
   return clauseTasks(body, inner, heading, false, titleFrom);
 }
 
+/**
+ * "Xây dựng quy chế … (Đơn vị chủ trì: Văn phòng Sở; phối hợp: …; thời gian: tháng 10/2025)":
+ * assignment lines written in parentheses after the task.
+ */
+function inlineFieldTask(text: string, ctx: Ctx, title?: string): PlanTask | null {
+  const m = /\(([^()]*(?:chủ trì|chu tri|thực hiện|thuc hien|phối hợp|phoi hop|thời gian|thoi gian|thời hạn|thoi han)[^()]*:[^()]*)\)[.;\s]*$/i.exec(text);
+  if (!m?.[1]) return null;
+  const fields = findInlineFields(m[1]);
+  if (!fields.some((f) => f.kind === 'lead' || f.kind === 'time')) return null;
+  const named = (kind: FieldKind): string[] => fields.filter((f) => f.kind === kind).flatMap((f) => splitUnits(f.value));
+  const time = fields.find((f) => f.kind === 'time');
+  const product = fields.find((f) => f.kind === 'product');
+  const head = text.slice(0, m.index).trim();
+  return make(ctx, text, {
+    title: title ?? head,
+    lead: named('lead').length ? named('lead') : ctx.lead.length ? ctx.lead : ctx.fallbackLead,
+    support: named('support'),
+    due: time ? parseDue(time.value, { defaultYear: ctx.defaultYear }) : proseDue(head, ctx.defaultYear),
+    ...(product ? { product: cleanTitle(product.value) } : {}),
+  });
+}
+
 /** Whether "(1) … (2) …" lists separate duties rather than spelling out one duty's content. */
 function enumerationIsDuties(intro: string, items: string[]): boolean {
   if (!intro) return true;
@@ -420,8 +447,8 @@ function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = 
   // A numbered list that spells out one duty's content stays in one piece; so does a subject that
   // lists bodies with semicolons ("yêu cầu các Bộ: Nông nghiệp và Môi trường; Xây dựng; … xây dựng …").
   const opening = readClause(text);
-  const guarded = opening.subject.length && text.slice(0, opening.rest).includes(';') ? text.slice(0, opening.rest).replace(/;/g, '\u0001') + text.slice(opening.rest) : text;
-  const pieces = (whole ? [text] : cutAtTopLevel(guarded).map((p) => p.replace(/\u0001/g, ';'))).filter((c) => /\p{L}/u.test(c));
+  const guarded = opening.subject.length && text.slice(0, opening.rest).includes(';') ? text.slice(0, opening.rest).replace(/;/g, SHIELD) + text.slice(opening.rest) : text;
+  const pieces = (whole ? [text] : cutAtTopLevel(guarded).map((p) => p.replaceAll(SHIELD, ';'))).filter((c) => /\p{L}/u.test(c));
   const sentenceStart = pieces.map((_, i) => i === 0 || /\.$/.test(pieces[i - 1] ?? ''));
   const joined = joinSubjectLists(pieces.map((p) => p.replace(/;\s*$/, '')));
   const bare = (t: string): string => t.replace(/[.;\s]+$/, '');
@@ -611,11 +638,15 @@ function hasAssignment(text: string): boolean {
 
 /** Paragraphs directly under a section: each may assign work ("Giao Văn phòng Sở …"). */
 export function paragraphTasks(texts: OutlineNode[], ctx: Ctx): PlanTask[] {
-  return texts.flatMap((t, i) => {
+  // Refs count the paragraphs that hold duties, so a paragraph break more or less changes nothing.
+  let n = 0;
+  return texts.flatMap((t) => {
     const text = stripBoilerplate(t.text);
     if (!text || isCitation(text)) return [];
     if (!hasAssignment(text)) return [];
-    return proseTasks(text, { ...ctx, ref: [...ctx.ref, `p${i + 1}`] });
+    const tasks = proseTasks(text, { ...ctx, ref: [...ctx.ref, `p${n + 1}`] });
+    if (tasks.length) n += 1;
+    return tasks;
   });
 }
 

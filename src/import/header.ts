@@ -53,6 +53,11 @@ function findDate(cells: string[]): { date: string | null; year: number } | null
   return { date: hit?.date ?? null, year: Number(year[1]) };
 }
 
+/** A letterhead name without the rule typed under it ("SỞ TƯ PHÁP -------" → "SỞ TƯ PHÁP"). */
+function withoutRule(cell: string): string {
+  return trimPhrase(cell.replace(/\s*[-_=.*–—]{3,}\s*/g, ' '));
+}
+
 function issuerFromHeader(rows: string[][], stopRow: number): string | null {
   const names: string[] = [];
   for (const row of rows.slice(0, stopRow + 1)) {
@@ -61,7 +66,7 @@ function issuerFromHeader(rows: string[][], stopRow: number): string | null {
     if (/^so\s*[:：]/.test(folded) || /^[_\-=.*\s]+$/.test(cell)) continue;
     if (!isAllCaps(cell) || NOT_ISSUER.test(folded) || cell.length > 90) continue;
     if (/^S[ỐÔ]\b/.test(cell)) continue;
-    if (AGENCY_START.test(folded) || (names.length > 0 && PLACE.test(folded))) names.push(trimPhrase(cell));
+    if (AGENCY_START.test(folded) || (names.length > 0 && PLACE.test(folded))) names.push(withoutRule(cell));
   }
   const last = names[names.length - 1];
   const prev = names[names.length - 2];
@@ -104,7 +109,8 @@ export function readHeader(text: string, opening = ''): HeaderInfo {
       number = n;
       numberRow = i;
     }
-    dated ??= findDate(row);
+    // A date line broken after the day ("Hà Nội, ngày 17" / "tháng 11 năm 2025") goes on below.
+    dated ??= findDate(row) ?? findDate([...row, ...(rows[i + 1] ?? [])]);
   });
   const issuer = issuerFromHeader(rows, numberRow >= 0 ? numberRow : Math.min(rows.length - 1, 8));
   const found = dated as { date: string | null; year: number } | null;
@@ -139,8 +145,17 @@ export function attachmentNote(text: string): HeaderInfo | null {
   };
 }
 
+const LABEL_AT = /(?:so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang)\s*:/g;
+
+/** A published copy's metadata block run into one paragraph, back into one label per paragraph. */
+function splitLabels(paragraph: string): string[] {
+  const starts = [...foldAligned(paragraph).matchAll(LABEL_AT)].map((m) => m.index).filter((i) => i > 0);
+  if (starts.length === 0) return [paragraph];
+  return [0, ...starts].map((start, k, all) => paragraph.slice(start, all[k + 1] ?? paragraph.length).trim()).filter(Boolean);
+}
+
 const LABEL_VALUE = /^(so hieu|so|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang)\s*:\s*(.*)$/;
-const NUMBER = /^(\d+[\w.\-]*\/[\p{L}\d.\-/]*[\p{L}\d])/u;
+const NUMBER = /^(\d+[\w.-]*\/[\p{L}\d./-]*[\p{L}\d])/u;
 
 /**
  * Number, date and issuer read from the first paragraphs of a document whose header lines were
@@ -150,7 +165,7 @@ const NUMBER = /^(\d+[\w.\-]*\/[\p{L}\d.\-/]*[\p{L}\d])/u;
  */
 export function readHeaderParagraphs(paragraphs: string[]): Partial<HeaderInfo> {
   const out: Partial<HeaderInfo> = {};
-  const head = paragraphs.slice(0, 45);
+  const head = paragraphs.slice(0, 45).flatMap(splitLabels);
   let numberAt = -1;
   for (let i = 0; i < head.length; i += 1) {
     const p = squash(head[i] ?? '');
@@ -186,13 +201,19 @@ export function readHeaderParagraphs(paragraphs: string[]): Partial<HeaderInfo> 
     const stop = numberAt >= 0 ? numberAt : Math.min(head.length, 12);
     const names: string[] = [];
     for (const p of head.slice(0, stop)) {
-      const cell = squash(p);
+      // A two-column letterhead read line by line puts the national motto beside the issuer.
+      const cell = squash(p.replace(MOTTO, ' '));
+      if (!cell) continue;
       const folded = foldAligned(cell);
       if (!isAllCaps(cell) || NOT_ISSUER.test(folded) || cell.length > 120 || /^S[ỐÔ]\b/.test(cell)) continue;
-      if (AGENCY_START.test(folded) || (names.length > 0 && PLACE.test(folded))) names.push(trimPhrase(cell));
+      if (AGENCY_START.test(folded) || (names.length > 0 && PLACE.test(folded))) names.push(withoutRule(cell));
     }
     const last = names[names.length - 1];
-    if (last) out.issuer = last;
+    const prev = names[names.length - 2];
+    if (last && prev && PLACE.test(foldAligned(last)) && !/\b(?:tinh|huyen|thanh pho|xa|phuong)\b/.test(foldAligned(prev))) out.issuer = `${prev} ${last}`;
+    else if (last) out.issuer = last;
   }
   return out;
 }
+
+const MOTTO = /C[ỘOỘ]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Đ[ộo]c\s+l[ậa]p\s*-\s*T[ựu]\s+do\s*-\s*H[ạa]nh\s+ph[úu]c|Doc\s+lap\s*-\s*Tu\s+do\s*-\s*Hanh\s+phuc/giu;

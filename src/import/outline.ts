@@ -59,6 +59,8 @@ const PART_TITLE =
 export function isPartTitle(text: string): boolean {
   const folded = foldAligned(text).trim();
   if (/^(?:danh muc|phu luc)\b/.test(folded) && text.length < 200) return true;
+  // "KẾ HOẠCH SỐ 12/KH-STP NGÀY 01/3/2025" cites a document (a running header), it opens nothing.
+  if (/\bso\s*:?\s*\d+\s*\/\s*\w/.test(folded)) return false;
   return isAllCaps(text) && PART_TITLE.test(folded) && text.length < 300;
 }
 
@@ -70,7 +72,7 @@ export function isClosingFormula(text: string): boolean {
   if (!/\.\s*\/\s*\.?\s*$/.test(text) && !/tran trong thong bao|thong bao de .{0,120} biet/.test(folded)) return false;
   // A closing sentence that sets a time ("… báo cáo … định kỳ trước ngày 30/11 hằng năm./.") is a duty.
   if (scanCadence(folded).some((c) => c.tag !== 'adhoc' && c.tag !== 'roadmap') || /\btruoc ngay\b|\bcham nhat\b/.test(folded)) return false;
-  return /\b(?:tran trong thong bao|thong bao de|yeu cau|de nghi)\b/.test(folded) && text.length < 400 && !/\b(?:giao|chu tri)\b/.test(folded.slice(0, 40));
+  return /\b(?:tran trong thong bao|thong bao de|yeu cau|de nghi)\b/.test(folded.slice(0, 120)) && text.length < 400 && !/\b(?:giao|chu tri)\b/.test(folded.slice(0, 40));
 }
 
 export interface OutlineOptions {
@@ -137,7 +139,13 @@ export function buildOutline(blocks: Block[], options: OutlineOptions): OutlineN
     }
     if (addressing) {
       if (marked.kind === 'bullet') {
-        root.addressees.push(marked.text);
+        // "- Ủy ban nhân dân các xã, phường. Căn cứ …": the list ends where the letter begins.
+        const end = /\.\s+(?=\p{Lu})/u.exec(marked.text);
+        root.addressees.push(end ? marked.text.slice(0, end.index) : marked.text);
+        if (end) {
+          addressing = false;
+          top().children.push(node('text', '', marked.text.slice(end.index + end[0].length)));
+        }
         continue;
       }
       addressing = false;

@@ -18,7 +18,7 @@ import { startsWithUnit } from './units.js';
 export function normalizeText(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
-    .replace(/\u0000/g, '')
+    .replaceAll('\0', '')
     .normalize('NFC')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\r\n?/g, '\n')
@@ -45,8 +45,13 @@ function dropPageArtefacts(lines: string[]): string[] {
   const keyOf = (line: string): string => foldAligned(line).replace(/\d+/g, '#');
   const counts = new Map<string, number>();
   for (const line of lines) if (line.length >= 12) counts.set(keyOf(line), (counts.get(keyOf(line)) ?? 0) + 1);
-  const running = (line: string): boolean =>
-    line.length >= 12 && (counts.get(keyOf(line)) ?? 0) >= 3 && (isCapsLine(line) || /\bso\s*:?\s*\d+\s*\/\s*\w/.test(foldAligned(line)));
+  const numbered = (line: string): boolean => /\bso\s*:?\s*\d+\s*\/\s*\w/.test(foldAligned(line));
+  // A running header: a line in capitals or carrying the document's number, printed on every page.
+  const running = (line: string): boolean => {
+    const n = counts.get(keyOf(line)) ?? 0;
+    if (line.length < 12) return false;
+    return (n >= 3 && (isCapsLine(line) || numbered(line))) || (n >= 2 && isCapsLine(line) && numbered(line));
+  };
   const drop = lines.map((line) => PAGE_NUMBER.test(foldAligned(line).trim()) || running(line));
   // A bare page number beside a running header.
   lines.forEach((line, i) => {
@@ -54,7 +59,14 @@ function dropPageArtefacts(lines: string[]): string[] {
     const near = [i - 1, i + 1, i - 2, i + 2].filter((j) => j >= 0 && j < lines.length && lines[j]?.trim());
     if (near.some((j) => running(lines[j] ?? ''))) drop[i] = true;
   });
-  return lines.map((line, i) => (drop[i] ? '' : line));
+  // A page break is not a paragraph break: the blank lines around what it left go too.
+  const gone = [...drop];
+  drop.forEach((d, i) => {
+    if (!d) return;
+    for (let j = i - 1; j >= 0 && !lines[j]?.trim(); j -= 1) gone[j] = true;
+    for (let j = i + 1; j < lines.length && !lines[j]?.trim(); j += 1) gone[j] = true;
+  });
+  return lines.filter((_, i) => !gone[i]);
 }
 
 /** The text of a paragraph so far is a unit's name and nothing else ("3. Cục Điện ảnh, Cục Du lịch"). */

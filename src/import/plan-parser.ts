@@ -152,11 +152,14 @@ function documentHeader(rawText: string, paragraphs: string[]): HeaderInfo {
   const fromParas = readHeaderParagraphs(paragraphs);
   const fromLines = readHeader(rawText);
   const body = paragraphs.slice(0, 40).join('\n');
+  // A letterhead laid out in two columns on each line is read cell by cell.
+  const twoColumns = rawText.split('\n').slice(0, 12).some((l) => /\S {3,}\S/.test(l.trim()));
+  const issuer = twoColumns ? (fromLines.issuer ?? fromParas.issuer) : (fromParas.issuer ?? fromLines.issuer);
   return {
     number: fromParas.number ?? fromLines.number,
     date: fromParas.date !== undefined ? fromParas.date : fromLines.date,
     year: fromParas.year ?? fromLines.year,
-    issuer: fromParas.issuer ?? fromLines.issuer ?? issuerFromBody(body),
+    issuer: issuer ?? issuerFromBody(body),
   };
 }
 

@@ -21,6 +21,9 @@ const BREAKS: RegExp[] = [
   new RegExp(String.raw`\s+(?=[-–+•]\s+${FIELD})`, 'g'),
   new RegExp(String.raw`(?<=[.;:)])\s+(?=${FIELD})`, 'g'),
   /\s+(?=noi nhan\s*:)/g,
+  /\s+(?=(?:dong )?kinh gui\s*:)/g,
+  // a letter's opening after its addressees: "…; - Ủy ban nhân dân các xã, phường. Căn cứ …"
+  /(?<=[.;])\s+(?=(?:can cu|thuc hien|theo de nghi)\s)/g,
 ];
 
 /** True for a long text with (almost) no line breaks. */

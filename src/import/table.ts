@@ -301,7 +301,12 @@ function streamTable(cells: ParaBlock[], roles: Role[]): StreamTable {
   return { roles, rows };
 }
 
-const isHeaderCell = (text: string): Role | null => (text.length <= 60 ? headerRole(text) : null);
+/** A column heading written as its own paragraph: a short label, no value after a colon, no marker. */
+const isHeaderCell = (text: string): Role | null => {
+  const t = text.trim();
+  if (t.length > 50 || /:\s*\S/.test(t) || /^[-+•*]|^\d+[.)]\s|^[a-zđ]\)\s/i.test(t) || /\d{2,}/.test(t)) return null;
+  return headerRole(t);
+};
 
 /**
  * Finds tables written as one paragraph per cell (what copying a Word table, or a crawled page,

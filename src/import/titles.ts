@@ -33,7 +33,7 @@ export function titleOf(text: string, options: { from?: number } = {}): Title {
     cut = true;
     if (norm[TITLE_WINDOW] !== ' ') t = t.replace(/\s+\S*$/, '');
   }
-  return { title: t.replace(/[\s,;:.\-]+$/, ''), cut };
+  return { title: t.replace(/[\s,;:.-]+$/, ''), cut };
 }
 
 /** A title without a leading "Nhiệm vụ 3:" or bullet leftovers. */

@@ -42,7 +42,7 @@ const HEAD_SPELLINGS: Record<string, RegExp> = {
 };
 
 function spelledAsUnit(text: string): boolean {
-  if (!/[^\x00-\x7F]/.test(text)) return true;
+  if (!/[^\p{ASCII}]/u.test(text)) return true;
   const words = text.toLowerCase().normalize('NFC').split(/[\s,;:()]+/).filter(Boolean);
   let first = words[0] ?? '';
   if (/^(?:các|những|toàn|tất)$/.test(first)) first = words[1] === 'thể' || words[1] === 'cả' ? (words[2] ?? '') : (words[1] ?? '');
@@ -61,7 +61,7 @@ function mergesIntoGroup(current: string, next: string): boolean {
   const words = fn.split(/\s+/).length;
   const lower = !/^\p{Lu}/u.test(next.trim());
   if (words === 1) return true;
-  return lower && words <= 5 && /\b(?:cac|nhung|ubnd|uy ban|chu tich|thu truong)\b/.test(foldAligned(current));
+  return lower && words <= 6 && /\b(?:cac|nhung|ubnd|uy ban|chu tich|thu truong)\b/.test(foldAligned(current));
 }
 
 function splitCommas(part: string): string[] {

@@ -26,6 +26,18 @@ describe('reading an imported due spec', () => {
     ]);
   });
 
+  it('takes the day from the importer\'s anchor when it has one, and keeps older specs without it', () => {
+    const withAnchor = (rule: DueSpec['rule'], text: string, anchor: DueSpec['anchor']): DueSpec => ({ ...recurring(rule, text), anchor });
+    expect(parse(withAnchor('quarterly', 'Định kỳ hằng quý', { day: 8, month_of_period: 'first' }))).toEqual({ kind: 'quarterly', monthOfQuarter: 1, day: 8 });
+    expect(parse(withAnchor('quarterly', 'Định kỳ hằng quý', { day: 8 }))).toEqual({ kind: 'quarterly', monthOfQuarter: 3, day: 8 });
+    expect(parse(withAnchor('yearly', 'báo cáo hằng năm', { day: 10, month: 12 }))).toEqual({ kind: 'yearly', month: 12, day: 10 });
+    expect(parse(withAnchor('monthly', 'hằng tháng', { day: 20 }))).toEqual({ kind: 'monthly', day: 20 });
+    // An anchor that does not fit the rule or the calendar is ignored: the phrase decides.
+    expect(parse(withAnchor('yearly', 'trước ngày 15 tháng 01 hàng năm', { day: 31, month: 2 }))).toEqual({ kind: 'yearly', month: 1, day: 15 });
+    expect(parse(withAnchor('yearly', 'Hằng năm', { day: 5 }))).toEqual({ kind: 'yearly', month: 12, day: 31 });
+    expect(parse(withAnchor('monthly', 'hằng tháng', { day: 0 }))).toEqual({ kind: 'monthly', day: 31 });
+  });
+
   it('reads other quarterly phrases, defaulting to the last day of the quarter', () => {
     expect(parse(recurring('quarterly', 'Hằng quý'))).toEqual({ kind: 'quarterly', monthOfQuarter: 3, day: 31 });
     expect(parse(recurring('quarterly', 'ngày 15 tháng đầu quý'))).toEqual({ kind: 'quarterly', monthOfQuarter: 1, day: 15 });

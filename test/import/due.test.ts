@@ -89,12 +89,28 @@ describe('parseDue: recurrences, ongoing, roadmap, none', () => {
     expect(due('Từ năm 2025 đến năm 2030')).toEqual(['date', '2030-12-31', null]);
     expect(due('Từ tháng 3 đến tháng 6/2025')).toEqual(['date', '2025-06-30', null]);
     expect(due('2025 - 2026')).toEqual(['date', '2026-12-31', null]);
-    expect(due('Năm 2025 và các năm tiếp theo')).toEqual(['recurring', null, 'yearly']);
+    // An open end is ongoing, a bounded span ends on its last day (the corpus's labelling rules).
+    expect(due('Năm 2025 và các năm tiếp theo')).toEqual(['ongoing', null, null]);
+    expect(due('Quý IV năm 2025 và các năm tiếp theo')).toEqual(['ongoing', null, null]);
+    expect(due('(2026 trở đi)')).toEqual(['ongoing', null, null]);
+    expect(due('Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê')).toEqual(['ongoing', null, null]);
+    expect(due('Quý IV/2025- Quý II/2026')).toEqual(['date', '2026-06-30', null]);
+    expect(due('Tháng 11 - 12/2025')).toEqual(['date', '2025-12-31', null]);
+    expect(due('Năm 2026 - 2027')).toEqual(['date', '2027-12-31', null]);
   });
 
-  it('decides by the first schedule written', () => {
-    expect(due('Quý II/2025 và hằng năm')).toEqual(['date', '2025-06-30', null]);
+  it('lets a period win over a first date, and over "thường xuyên"', () => {
+    expect(due('Quý II/2025 và hằng năm')).toEqual(['recurring', null, 'yearly']);
     expect(due('Hằng năm, trước ngày 15/12/2025')).toEqual(['recurring', null, 'yearly']);
+    expect(due('trước ngày 20 tháng 11 năm 2025 và hàng tháng')).toEqual(['recurring', null, 'monthly']);
+    expect(due('Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính')).toEqual(['recurring', null, 'quarterly']);
+  });
+
+  it('keeps events and other schedules as text without a date', () => {
+    expect(due('Khi có phát sinh')).toEqual(['none', null, null]);
+    expect(due('Sau khi Nghị định được ban hành')).toEqual(['none', null, null]);
+    expect(due('Theo tiến độ xây dựng dự thảo văn bản của cơ quan chủ trì soạn thảo')).toEqual(['roadmap', null, null]);
+    expect(due('bảo đảm đúng tiến độ đã được phê duyệt')).toEqual(['roadmap', null, null]);
   });
 
   it('works without diacritics and with stray spaces', () => {
@@ -135,7 +151,10 @@ describe('findCadence', () => {
       date: null,
       rule: 'quarterly',
       text: 'Định kỳ hằng quý, hằng năm (vào ngày mùng 08 tháng cuối quý và ngày 10/12 hằng năm)',
+      anchor: { day: 8, month_of_period: 'last' },
     });
+    expect(findCadence('báo cáo trước ngày 30/11 hằng năm')?.due.anchor).toEqual({ day: 30, month: 11 });
+    expect(findCadence('báo cáo trước ngày 20 hằng tháng')?.due.anchor).toEqual({ day: 20 });
     expect(findCadence('báo cáo về Văn phòng Sở trước ngày 25 hằng tháng')?.due.text).toBe('trước ngày 25 hằng tháng');
   });
 

@@ -53,36 +53,45 @@ describe('a provincial plan: header, fields without bullets, a) items, unit bull
 
   it('finds every task and nothing from the purpose section or the distribution list', () => {
     expect(plan.tasks.map(brief)).toEqual([
-      { ref: '1.a', title: 'Rà soát các thủ tục hành chính liên quan đến dữ liệu dân cư', lead: ['Sở Tư pháp'], due: ['date', '2025-06-30', null] },
-      { ref: '1.b', title: 'Xây dựng quy chế chia sẻ dữ liệu giữa các sở, ngành', lead: ['Sở Khoa học và Công nghệ'], due: ['date', '2025-09-30', null] },
+      { ref: 'II.1.a', title: 'Rà soát các thủ tục hành chính liên quan đến dữ liệu dân cư', lead: ['Sở Tư pháp'], due: ['date', '2025-06-30', null] },
+      { ref: 'II.1.b', title: 'Xây dựng quy chế chia sẻ dữ liệu giữa các sở, ngành', lead: ['Sở Khoa học và Công nghệ'], due: ['date', '2025-09-30', null] },
       {
-        ref: '2.1',
-        title: 'Công an tỉnh chủ trì, phối hợp với Sở Y tế triển khai sử dụng căn cước thay thẻ bảo hiểm y tế, hoàn thành trước ngày 30/6/2025',
+        ref: 'II.2.1',
+        // Titles stop at about 100 characters, on a word; the whole text stays in the body.
+        title: 'Công an tỉnh chủ trì, phối hợp với Sở Y tế triển khai sử dụng căn cước thay thẻ bảo hiểm y tế, hoàn',
         lead: ['Công an tỉnh'],
         due: ['date', '2025-06-30', null],
       },
       {
-        ref: '2.2',
+        ref: 'II.2.2',
         title: 'Sở Giáo dục và Đào tạo triển khai thanh toán không dùng tiền mặt tại các trường học trong năm 2025',
         lead: ['Sở Giáo dục và Đào tạo'],
         due: ['date', '2025-12-31', null],
       },
-      { ref: '3', title: 'Giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch, hoàn thành trong tháng 4/2025', lead: ['Sở Tài chính'], due: ['date', '2025-04-30', null] },
+      { ref: 'II.3', title: 'Giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch, hoàn thành trong tháng 4/2025', lead: ['Sở Tài chính'], due: ['date', '2025-04-30', null] },
       { ref: 'III.1.1', title: 'Chủ trì đưa kết quả thực hiện Đề án 06 vào tiêu chí thi đua, khen thưởng hằng năm', lead: ['Sở Nội vụ'], due: ['recurring', null, 'yearly'] },
       { ref: 'III.1.2', title: 'Hướng dẫn các xã, phường bố trí nhân sự thực hiện Đề án', lead: ['Sở Nội vụ'], due: ['none', null, null] },
       {
         ref: 'III.2',
-        title:
-          'Các sở, ban, ngành, UBND các xã, phường căn cứ nhiệm vụ được giao xây dựng kế hoạch triển khai; định kỳ hằng tháng (trước ngày 20) báo cáo kết quả về UBND tỉnh (qua Công an tỉnh)',
+        title: 'Các sở, ban, ngành, UBND các xã, phường căn cứ nhiệm vụ được giao xây dựng kế hoạch triển khai',
         lead: ['Các sở, ban, ngành', 'UBND các xã, phường'],
         due: ['recurring', null, 'monthly'],
       },
+      { ref: 'III.3', title: 'Công an tỉnh là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch này', lead: ['Công an tỉnh'], due: ['none', null, null] },
     ]);
   });
 
   it('keeps support units and the product', () => {
     expect(plan.tasks[0]).toMatchObject({ support: ['Công an tỉnh', 'Văn phòng UBND tỉnh'], product: 'Báo cáo kết quả rà soát' });
     expect(plan.tasks[2]?.support).toEqual(['Sở Y tế']);
+  });
+
+  it('keeps the whole item in the body and flags what a reader should check', () => {
+    expect(plan.tasks[2]?.body).toContain('hoàn thành trước ngày 30/6/2025');
+    expect(plan.tasks[2]?.doubts).toEqual(['title']);
+    expect(plan.tasks[7]?.body).toContain('báo cáo kết quả về UBND tỉnh');
+    expect(plan.tasks[6]?.doubts).toEqual(['due']);
+    expect(plan.tasks[0]?.doubts ?? []).toEqual([]);
   });
 });
 
@@ -120,14 +129,17 @@ Chủ tịch UBND tỉnh đề nghị các cơ quan nghiêm túc thực hiện./
 });
 
 describe('section-level assignments and task bullets with their own fields', () => {
-  it('treats plain bullets under an item as the body of one task', () => {
+  it('lists bullets that name nobody as action items with an empty lead, flagged for review', () => {
     const plan = parsePlanText(`1. Nâng cao kỷ luật, kỷ cương
 - Xác định chuyển đổi số là nhiệm vụ trọng tâm.
 - Tổ chức thực hiện theo nguyên tắc 6 rõ.
 2. Đẩy mạnh tuyên truyền Đề án 06
 - Tuyên truyền đến toàn thể công chức.`);
-    expect(plan.tasks.map((t) => t.title)).toEqual(['Nâng cao kỷ luật, kỷ cương', 'Đẩy mạnh tuyên truyền Đề án 06']);
-    expect(plan.tasks[0]?.body).toContain('nguyên tắc 6 rõ');
+    expect(plan.tasks.map((t) => [t.ref, t.title, t.lead, t.doubts])).toEqual([
+      ['1.1', 'Xác định chuyển đổi số là nhiệm vụ trọng tâm', [], ['lead', 'due']],
+      ['1.2', 'Tổ chức thực hiện theo nguyên tắc 6 rõ', [], ['lead', 'due']],
+      ['2.1', 'Tuyên truyền đến toàn thể công chức', [], ['lead', 'due']],
+    ]);
   });
 
   it('reads "+" field lines under "- Nhiệm vụ n:" bullets and inline fields in parentheses', () => {
@@ -142,9 +154,9 @@ describe('section-level assignments and task bullets with their own fields', () 
 + Thời gian hoàn thành: Quý IV năm 2025
 2. Xây dựng quy chế quản lý dữ liệu của Sở (Đơn vị chủ trì: Văn phòng Sở; phối hợp: các phòng, đơn vị thuộc Sở; thời gian: tháng 10/2025).`);
     expect(plan.tasks.map((t) => ({ ...brief(t), support: t.support }))).toEqual([
-      { ref: '1.1', title: 'Rà soát, làm sạch dữ liệu hộ tịch', lead: ['Phòng Hành chính tư pháp'], support: ['Văn phòng Sở'], due: ['date', '2025-09-30', null] },
-      { ref: '1.2', title: 'Kết nối cơ sở dữ liệu công chứng', lead: ['Phòng Bổ trợ tư pháp'], support: [], due: ['date', '2025-12-31', null] },
-      { ref: '2', title: 'Xây dựng quy chế quản lý dữ liệu của Sở', lead: ['Văn phòng Sở'], support: ['các phòng, đơn vị thuộc Sở'], due: ['date', '2025-10-31', null] },
+      { ref: 'II.1.1', title: 'Rà soát, làm sạch dữ liệu hộ tịch', lead: ['Phòng Hành chính tư pháp'], support: ['Văn phòng Sở'], due: ['date', '2025-09-30', null] },
+      { ref: 'II.1.2', title: 'Kết nối cơ sở dữ liệu công chứng', lead: ['Phòng Bổ trợ tư pháp'], support: [], due: ['date', '2025-12-31', null] },
+      { ref: 'II.2', title: 'Xây dựng quy chế quản lý dữ liệu của Sở', lead: ['Văn phòng Sở'], support: ['các phòng, đơn vị thuộc Sở'], due: ['date', '2025-10-31', null] },
     ]);
   });
 
@@ -186,18 +198,20 @@ describe('broken text', () => {
     const plan = parsePlanText(text);
     expect(plan.tasks.map(brief)).toEqual([
       {
-        ref: '1',
-        title: 'Tổ chức tuyên truyền sâu rộng về nội dung, kết quả thực hiện Nghị quyết số 57-NQ/TW trên Cổng Thông tin điện tử của Sở',
+        ref: 'II.1',
+        title: 'Tổ chức tuyên truyền sâu rộng về nội dung, kết quả thực hiện Nghị quyết số 57-NQ/TW trên Cổng Thông',
         lead: ['Phòng Phổ biến, giáo dục pháp luật - Theo dõi thi hành pháp luật'],
         due: ['ongoing', null, null],
       },
       {
-        ref: '2',
-        title: 'Ban hành văn bản chỉ đạo về chuyển đổi số của Sở, gửi các phòng, đơn vị thuộc Sở để triển khai thực hiện trong năm',
+        ref: 'II.2',
+        title: 'Ban hành văn bản chỉ đạo về chuyển đổi số của Sở, gửi các phòng, đơn vị thuộc Sở để triển khai thực',
         lead: ['Văn phòng Sở'],
         due: ['recurring', null, 'yearly'],
       },
     ]);
+    expect(plan.tasks[0]?.body).toContain('trên Cổng Thông tin điện tử của Sở');
+    expect(plan.tasks[0]?.body).not.toMatch(/KẾ HOẠCH SỐ|- 3 -/);
   });
 
   it('restores structure to a text that lost every line break', () => {
@@ -206,9 +220,10 @@ describe('broken text', () => {
       ' '.repeat(200);
     const plan = parsePlanText(text);
     expect(plan.tasks.map(brief)).toEqual([
-      { ref: '1', title: 'Rà soát văn bản quy phạm pháp luật', lead: ['Phòng Xây dựng và kiểm tra văn bản'], due: ['date', '2025-09-30', null] },
-      { ref: '2', title: 'Số hóa hồ sơ hộ tịch', lead: ['Phòng Hành chính tư pháp'], due: ['ongoing', null, null] },
-      { ref: 'III', title: 'Giao Văn phòng Sở theo dõi, đôn đốc, định kỳ hằng quý báo cáo Giám đốc Sở', lead: ['Văn phòng Sở'], due: ['recurring', null, 'quarterly'] },
+      { ref: 'II.1', title: 'Rà soát văn bản quy phạm pháp luật', lead: ['Phòng Xây dựng và kiểm tra văn bản'], due: ['date', '2025-09-30', null] },
+      { ref: 'II.2', title: 'Số hóa hồ sơ hộ tịch', lead: ['Phòng Hành chính tư pháp'], due: ['ongoing', null, null] },
+      // A section's paragraph has no number; the importer numbers it p1, p2 ...
+      { ref: 'III.p1', title: 'Giao Văn phòng Sở theo dõi, đôn đốc, định kỳ hằng quý báo cáo Giám đốc Sở', lead: ['Văn phòng Sở'], due: ['recurring', null, 'quarterly'] },
     ]);
     expect(plan.document.issuer).toBe('Sở Tư pháp');
   });

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readPlanBuffer } from '../src/import/read-plan.js';
+import { PlanFileError, readPlanBuffer } from '../src/import/read-plan.js';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: import-one FILE');
@@ -13,10 +13,12 @@ const bytes = await readFile(file);
 const t0 = performance.now();
 let plan: unknown = null;
 let error: string | null = null;
+let code: string | null = null;
 try {
   plan = await readPlanBuffer(bytes, path.basename(file));
 } catch (e) {
   error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  if (e instanceof PlanFileError) code = e.code;
 }
 const ms = performance.now() - t0;
-process.stdout.write(`${JSON.stringify({ plan, error, ms, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+process.stdout.write(`${JSON.stringify({ plan, error, code, ms, maxRssKb: process.resourceUsage().maxRSS })}\n`);

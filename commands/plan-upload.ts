@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { formatVnDate } from '../src/domain/time.js';
 import type { PlanImport, PlanTask } from '../src/import/types.js';
-import { PlanFileError, readPlanBuffer } from '../src/import/read-plan.js';
+import { MAX_PLAN_FILE_BYTES, PLAN_FILE_EXTENSIONS, PlanFileError, readPlanBuffer } from '../src/import/read-plan.js';
 import { applyPlan } from '../src/store/plans.js';
 import { createUnitResolver, type UnitResolver } from '../src/store/unit-resolver.js';
 import { actions } from './actions.js';
@@ -15,8 +15,9 @@ import { truncate } from './render.js';
 import type { LinkedContext, Response } from './types.js';
 import { reply } from './types.js';
 
-export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
-const PLAN_TYPES = new Set(['.docx', '.txt', '.xlsx']);
+export const MAX_PLAN_BYTES = MAX_PLAN_FILE_BYTES;
+const MAX_PLAN_MB = Math.round(MAX_PLAN_BYTES / (1024 * 1024));
+const PLAN_TYPES = new Set<string>(PLAN_FILE_EXTENSIONS);
 const PREVIEW_TITLE_LENGTH = 160;
 
 export interface IncomingFile {
@@ -48,14 +49,17 @@ async function preview(ctx: LinkedContext, plan: PlanImport, draftId: number): P
     parts.push(`   ${ctx.t('plan-preview-lead', { units: unitNames(resolver, task.lead, unresolved) || '—' })}`);
     if (task.support.length) parts.push(`   ${ctx.t('plan-preview-support', { units: unitNames(resolver, task.support, unresolved) })}`);
     parts.push(`   ${ctx.t('plan-preview-due', { due: dueText(ctx, task.due) })}`);
+    if (task.doubts?.length) parts.push(`   ${ctx.t('plan-preview-doubts', { doubts: task.doubts.map((d) => ctx.t(`plan-doubt-${d}`)).join('; ') })}`);
     return parts.join('\n');
   });
+  const doubtful = plan.tasks.filter((t) => t.doubts?.length).length;
   const header = ctx.t('plan-preview-header', {
     number: plan.document.number || '—',
     issuer: plan.document.issuer ?? '—',
     count: plan.tasks.length,
   });
-  const footer = unresolved.size ? ctx.t('plan-preview-unresolved', { names: [...unresolved].join('; ') }) : ctx.t('plan-preview-all-resolved');
+  const resolved = unresolved.size ? ctx.t('plan-preview-unresolved', { names: [...unresolved].join('; ') }) : ctx.t('plan-preview-all-resolved');
+  const footer = doubtful ? `${resolved}\n${ctx.t('plan-preview-doubtful', { count: doubtful })}` : resolved;
   return reply({
     text: [header, '', ...lines, '', footer, ctx.t('plan-preview-confirm')].join('\n'),
     actions: [
@@ -69,9 +73,9 @@ export async function handlePlanFile(ctx: LinkedContext, file: IncomingFile): Pr
   if (ctx.staff.role !== 'admin') return reply(ctx.t('plan-upload-not-allowed'));
   const ext = path.extname(file.fileName).toLowerCase();
   if (!PLAN_TYPES.has(ext)) return reply(ctx.t('plan-upload-type', { name: file.fileName }));
-  if (file.size !== undefined && file.size > MAX_PLAN_BYTES) return reply(ctx.t('plan-upload-too-large', { max: 5 }));
+  if (file.size !== undefined && file.size > MAX_PLAN_BYTES) return reply(ctx.t('plan-upload-too-large', { max: MAX_PLAN_MB }));
   const bytes = await file.fetch();
-  if (bytes.length > MAX_PLAN_BYTES) return reply(ctx.t('plan-upload-too-large', { max: 5 }));
+  if (bytes.length > MAX_PLAN_BYTES) return reply(ctx.t('plan-upload-too-large', { max: MAX_PLAN_MB }));
   let plan: PlanImport;
   try {
     plan = await readPlanBuffer(bytes, file.fileName);

@@ -163,14 +163,25 @@ plan-preview-support = Support: { $units }
 plan-preview-due = Due: { $due }
 plan-preview-no-due = not stated
 plan-preview-unresolved = Units not recognised: { $names }. These tasks are still imported; add the unit or another name for it and import again to attach it.
+plan-preview-doubts = ⚠ Check: { $doubts }
+plan-preview-doubtful = { $count ->
+    [one] One task has something unclear (marked ⚠): please check it before confirming.
+   *[other] { $count } tasks have something unclear (marked ⚠): please check them before confirming.
+}
+plan-doubt-lead = no lead unit found
+plan-doubt-due = no time found
+plan-doubt-title = title cut short
 plan-preview-all-resolved = All units recognised.
 plan-preview-confirm = Nothing has been saved yet. Press Confirm to import these tasks, or Cancel.
 button-plan-confirm = Confirm
 button-plan-cancel = Cancel
 plan-upload-not-allowed = Only an administrator (the office) can import plans. Your file was kept but nothing changed.
-plan-upload-type = Cannot take { $name }: plans must be .docx, .txt or .xlsx.
+plan-upload-type = Cannot take { $name }: plans must be .docx, .pdf, .txt or .xlsx.
 plan-upload-too-large = The file is too large (at most { $max } MB). Nothing changed.
-plan-upload-error-unsupported-type = Cannot read { $name }: only .docx, .txt or .xlsx.
+plan-upload-error-unsupported-type = Cannot read { $name }: only .docx, .pdf, .txt or .xlsx.
+plan-upload-error-scanned = { $name } is a scan (a PDF without a text layer), so dondoc cannot read its words. Please send the Word file or a PDF exported from Word. Nothing was changed.
+plan-upload-error-too-large = { $name } is too large, or unpacks to too much, to read safely (at most 20 MB). Please send a smaller file. Nothing was changed.
+plan-upload-error-too-long = { $name } has more than a million characters (about 400 pages), more than dondoc reads at once. Please put the part that assigns the tasks (or the appendix) in a file of its own and send that. Nothing was changed.
 plan-upload-error-unreadable = Could not read the contents of { $name }. Check that the file opens, then send it again.
 plan-upload-error-empty = No tasks were found in { $name }.
 plan-draft-already = This proposal was already { $status }.
@@ -180,7 +191,7 @@ plan-draft-cancelled = cancelled
 plan-draft-cancelled-text = Import of { $name } cancelled. Nothing was saved.
 plan-imported = Imported { $name }: { $created } new tasks, { $updated } updated, { $unchanged } unchanged.
 plan-imported-next = Tasks without an owner will be assigned by the lead unit's head with /assign.
-cli-usage-plan-import = plan import FILE.txt|docx|xlsx [--dry-run] [--json] — read a plan and import its tasks
+cli-usage-plan-import = plan import FILE.txt|docx|pdf|xlsx [--dry-run] [--json] — read a plan and import its tasks
 cli-plan-unresolved = Unit not recognised: { $name }
 
 ## Assign

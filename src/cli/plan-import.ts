@@ -22,7 +22,10 @@ function printPreview(plan: PlanImport, io: CliIo, env: OfflineEnv): void {
     io.stdout(`    ${env.t('plan-preview-lead', { units: task.lead.join('; ') || '—' })}`);
     if (task.support.length) io.stdout(`    ${env.t('plan-preview-support', { units: task.support.join('; ') })}`);
     io.stdout(`    ${env.t('plan-preview-due', { due })}`);
+    if (task.doubts?.length) io.stdout(`    ${env.t('plan-preview-doubts', { doubts: task.doubts.map((d) => env.t(`plan-doubt-${d}`)).join('; ') })}`);
   }
+  const doubtful = plan.tasks.filter((t) => t.doubts?.length).length;
+  if (doubtful) io.stdout(env.t('plan-preview-doubtful', { count: doubtful }));
 }
 
 function parse(args: string[], env: OfflineEnv) {

@@ -19,10 +19,26 @@ function foldChar(ch: string): string {
   return out;
 }
 
+const memo = new Map<string, string>();
+const MEMO_SIZE = 4096;
+
 /** Folds text to lower case without diacritics, keeping exactly one output char per input char. */
 export function foldAligned(text: string): string {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
   let out = '';
-  for (const ch of text) out += foldChar(ch);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) out += text[i];
+    else if (code >= 0x41 && code <= 0x5a) out += String.fromCharCode(code + 32);
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      out += foldChar(text.slice(i, i + 2));
+      i++;
+    } else out += foldChar(text[i]!);
+  }
+  // The same paragraph is folded by several passes; remember the recent ones.
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(text, out);
   return out;
 }
 
@@ -41,8 +57,21 @@ export function trimPhrase(text: string): string {
 
 /** True when the text has letters and none of them is lower case (a heading typed in capitals). */
 export function isAllCaps(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  let upper = 0;
+  let letters = 0;
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (lower === up) {
+      // Caseless: a letter of a script without case still counts as a letter.
+      if (/\p{L}/u.test(ch)) letters++;
+      continue;
+    }
+    if (ch === lower) return false;
+    upper++;
+    letters++;
+  }
+  return letters >= 2 && upper > 0;
 }
 
 /** True when the first letter of the text is an upper-case letter. */

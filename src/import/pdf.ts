@@ -4,15 +4,8 @@
  * header row naming the task, its lead and its time) into rows and cells by the columns its
  * header sets out. A PDF without a text layer (a scan) is reported as such, never guessed at.
  */
+import { readInWorker, type TextRun } from './reader.js';
 import { headerRole, type Role } from './table.js';
-
-export interface TextRun {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 export interface PdfLine {
   page: number;
@@ -31,47 +24,21 @@ export class PdfNoTextError extends Error {
   }
 }
 
-/** Upper bound on pages read; a plan is rarely over a few hundred. */
-const MAX_PAGES = 800;
-
-interface PdfTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-}
-
-/** The text runs of every page, in reading order of the PDF's content streams. */
-async function readRuns(data: Uint8Array): Promise<TextRun[][]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
-  const doc = await task.promise;
-  try {
-    const pages: TextRun[][] = [];
-    for (let p = 1; p <= Math.min(doc.numPages, MAX_PAGES); p += 1) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const runs: TextRun[] = [];
-      for (const item of content.items as PdfTextItem[]) {
-        if (typeof item.str !== 'string' || !item.transform) continue;
-        runs.push({ text: item.str, x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width, height: item.height || Math.abs(item.transform[3] ?? 0) });
-      }
-      pages.push(runs);
-      page.cleanup();
-    }
-    return pages;
-  } finally {
-    await doc.destroy();
-  }
-}
-
 /** Groups one page's runs into lines (same baseline within a third of the font size), top to bottom. */
 export function pageLines(runs: TextRun[], page: number): PdfLine[] {
   const sorted = runs.filter((r) => r.text.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PdfLine[] = [];
   for (const run of sorted) {
     const size = run.height || 10;
-    const line = lines.find((l) => Math.abs(l.y - run.y) <= Math.max(1.5, size / 3));
+    // Runs come top to bottom, so a run's line, if any, is among the last few lines opened.
+    let line: PdfLine | undefined;
+    for (let k = lines.length - 1; k >= 0 && k >= lines.length - 8; k -= 1) {
+      const candidate = lines[k]!;
+      if (Math.abs(candidate.y - run.y) <= Math.max(1.5, size / 3)) {
+        line = candidate;
+        break;
+      }
+    }
     if (line) line.runs.push(run);
     else lines.push({ page, y: run.y, x: run.x, size, runs: [run], text: '' });
   }
@@ -352,7 +319,7 @@ const HEADER_TEXT: Record<Role, string> = {
 
 /** The lines of every page of a PDF. Throws PdfNoTextError for a PDF without text (a scan). */
 export async function pdfLines(data: Uint8Array): Promise<PdfLine[][]> {
-  const pages = await readRuns(data);
+  const { pages } = await readInWorker('pdf', data);
   const lines = pages.map((runs, i) => pageLines(runs, i + 1));
   const letters = lines.flat().reduce((n, l) => n + (l.text.match(/\p{L}/gu)?.length ?? 0), 0);
   if (letters < 20) throw new PdfNoTextError();

@@ -3,20 +3,20 @@
  * bytes received in chat and returns the import proposal. Problems are reported as a
  * PlanFileError with a code; callers turn the code into a message in the user's language.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import mammoth from 'mammoth';
 import { attachmentNote, readHeader } from './header.js';
 import { parseBlocks, parsePlanText } from './plan-parser.js';
 import { para, type Block } from './blocks.js';
 import type { PlanImport } from './types.js';
-import { readWorkbookRows } from './xlsx.js';
+import { readInWorker, ReaderError } from './reader.js';
 import { cellStreamTables, cellText, findLayout, tableTasks } from './table.js';
 import { linesToSegments, pdfLines, PdfNoTextError } from './pdf.js';
+import { checkZip, ZipGuardError } from './zip-guard.js';
 import { hasBlankLineParagraphs, textParagraphs } from './paragraphs.js';
 import { docxBlocks } from './docx-html.js';
 
-export type PlanFileErrorCode = 'unsupported_type' | 'unreadable' | 'empty' | 'scanned' | 'too_large';
+export type PlanFileErrorCode = 'unsupported_type' | 'unreadable' | 'empty' | 'scanned' | 'too_large' | 'too_long';
 
 /** Why a plan file could not be read; `code` is stable, the message is for logs only. */
 export class PlanFileError extends Error {
@@ -44,14 +44,41 @@ export function decodeText(buf: Buffer): string {
 
 function requireText(text: string): string {
   if (!/\p{L}/u.test(text)) throw new PlanFileError('empty', 'the file has no text');
-  return text;
+  return limitText(text.length, text);
 }
 
-async function docxHtml(buf: Buffer): Promise<string> {
+/**
+ * Most characters of text a plan may have: about 400 pages, ten times the longest plan we have
+ * seen. Reading time and memory grow with the text; beyond this a file is refused, not read.
+ */
+export const MAX_PLAN_TEXT_CHARS = 1_000_000;
+
+function limitText<T>(chars: number, value: T): T {
+  if (chars > MAX_PLAN_TEXT_CHARS) throw new PlanFileError('too_long', `the text has ${chars} characters, more than ${MAX_PLAN_TEXT_CHARS}`);
+  return value;
+}
+
+/** Largest plan file read, whatever its type (Telegram lets a bot download up to 20 MB). */
+export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Refuses an Office archive that would expand past the limits before any library unpacks it. */
+async function guardZip(buf: Buffer, kind: string): Promise<void> {
   try {
-    return (await mammoth.convertToHtml({ buffer: buf })).value;
+    await checkZip(buf);
   } catch (cause) {
-    throw new PlanFileError('unreadable', 'not a readable .docx file', { cause });
+    if (cause instanceof ZipGuardError && cause.problem === 'too_large') throw new PlanFileError('too_large', `the ${kind} file expands too much: ${cause.message}`, { cause });
+    throw new PlanFileError('unreadable', `not a readable ${kind} file`, { cause });
+  }
+}
+
+/** Opens a file in the reader worker; a file that needs too much memory or time is too large. */
+async function openInWorker<K extends 'docx' | 'xlsx'>(kind: K, buf: Buffer) {
+  await guardZip(buf, `.${kind}`);
+  try {
+    return await readInWorker(kind, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  } catch (cause) {
+    if (cause instanceof ReaderError && cause.limit) throw new PlanFileError('too_large', `the .${kind} file needs too much memory or time to open`, { cause });
+    throw new PlanFileError('unreadable', `not a readable .${kind} file`, { cause });
   }
 }
 
@@ -67,7 +94,7 @@ function tableLines(rows: string[][]): string[] {
 async function docxPlan(buf: Buffer): Promise<PlanImport> {
   const blocks: Block[] = [];
   const headerLines: string[] = [];
-  for (const block of docxBlocks(await docxHtml(buf))) {
+  for (const block of docxBlocks((await openInWorker('docx', buf)).html)) {
     if (block.kind === 'para') {
       // A paragraph with line breaks inside is lines of one paragraph; keep them joined.
       blocks.push(para(block.text.replace(/\s*\n\s*/g, ' ')));
@@ -81,6 +108,10 @@ async function docxPlan(buf: Buffer): Promise<PlanImport> {
     }
   }
   if (!blocks.some((b) => (b.kind === 'para' && /\p{L}/u.test(b.text)) || b.kind === 'table')) throw new PlanFileError('empty', 'the document has no text');
+  limitText(
+    blocks.reduce((n, b) => n + (b.kind === 'para' ? b.text.length : b.rows.reduce((m, r) => m + r.reduce((k, c) => k + c.length, 0), 0)), 0),
+    null,
+  );
   return parseBlocks(blocks, { realParagraphs: true, rawText: headerLines.join('\n') });
 }
 
@@ -90,8 +121,13 @@ async function pdfPlan(buf: Buffer): Promise<PlanImport> {
     pages = await pdfLines(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
   } catch (cause) {
     if (cause instanceof PdfNoTextError) throw new PlanFileError('scanned', 'the PDF has no text layer (a scan)', { cause });
+    if (cause instanceof ReaderError && cause.limit) throw new PlanFileError('too_large', cause.message, { cause });
     throw new PlanFileError('unreadable', 'not a readable .pdf file', { cause });
   }
+  limitText(
+    pages.reduce((n, lines) => n + lines.reduce((m, l) => m + l.text.length, 0), 0),
+    null,
+  );
   const blocks: Block[] = [];
   const raw: string[] = [];
   for (const segment of linesToSegments(pages)) {
@@ -106,15 +142,14 @@ async function pdfPlan(buf: Buffer): Promise<PlanImport> {
 }
 
 async function xlsxPlan(buf: Buffer): Promise<PlanImport> {
-  let sheets: Awaited<ReturnType<typeof readWorkbookRows>>;
-  try {
-    sheets = await readWorkbookRows(buf);
-  } catch (cause) {
-    throw new PlanFileError('unreadable', 'not a readable .xlsx file', { cause });
-  }
+  const { sheets } = await openInWorker('xlsx', buf);
   if (sheets.every((rows) => rows.every((row) => row.every((c) => !cellText(c))))) {
     throw new PlanFileError('empty', 'the workbook has no data');
   }
+  limitText(
+    sheets.reduce<number>((n, rows) => n + rows.reduce<number>((m, row) => m + row.reduce<number>((k, c) => k + cellText(c).length, 0), 0), 0),
+    null,
+  );
   const rows = sheets.find((s) => findLayout(s) !== null);
   if (!rows) throw new PlanFileError('unreadable', 'no task table header found');
   const layout = findLayout(rows);
@@ -132,6 +167,7 @@ async function xlsxPlan(buf: Buffer): Promise<PlanImport> {
 /** Reads a plan from bytes; `fileName` decides the type by its extension. */
 export async function readPlanBuffer(buf: Buffer, fileName: string): Promise<PlanImport> {
   const ext = path.extname(fileName).toLowerCase();
+  if (buf.length > MAX_PLAN_FILE_BYTES) throw new PlanFileError('too_large', `the file is larger than ${MAX_PLAN_FILE_BYTES} bytes`);
   switch (ext) {
     case '.txt':
       return parsePlanText(requireText(decodeText(buf)));
@@ -154,8 +190,11 @@ export async function readPlanFile(filePath: string): Promise<PlanImport> {
   }
   let buf: Buffer;
   try {
+    const info = await stat(filePath);
+    if (info.size > MAX_PLAN_FILE_BYTES) throw new PlanFileError('too_large', `${filePath} is larger than ${MAX_PLAN_FILE_BYTES} bytes`);
     buf = await readFile(filePath);
   } catch (cause) {
+    if (cause instanceof PlanFileError) throw cause;
     throw new PlanFileError('unreadable', `cannot read ${filePath}`, { cause });
   }
   if (buf.length === 0) throw new PlanFileError('empty', 'the file is empty');

@@ -72,3 +72,52 @@ export async function buildXlsx(rows: Array<Array<string | number | Date | null>
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * A minimal PDF with a text layer: one line of text per entry, in the standard Helvetica font
+ * (so ASCII only: text without diacritics), lines 16 points apart, a blank entry a paragraph gap,
+ * 46 lines to a page. With `lines` empty the page has no text at all, as a scan would.
+ */
+export function buildPdf(lines: string[]): Buffer {
+  const escape = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const PER_PAGE = 46;
+  const pages: string[] = [];
+  for (let start = 0; start === 0 || start < lines.length; start += PER_PAGE) {
+    let y = 800;
+    const ops: string[] = [];
+    for (const line of lines.slice(start, start + PER_PAGE)) {
+      if (line) ops.push(`BT /F1 11 Tf 50 ${y} Td (${escape(line)}) Tj ET`);
+      y -= line ? 16 : 24;
+    }
+    pages.push(ops.join('\n'));
+  }
+  // Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream per page.
+  const pageId = (i: number): number => 4 + i * 2;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${pageId(i)} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    ...pages.flatMap((stream, i) => [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId(i) + 1} 0 R >>`,
+      `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
+    ]),
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((obj, i) => {
+    offsets.push(Buffer.byteLength(body, 'latin1'));
+    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A .docx whose word/document.xml is `bytes` of zeros: a few hundred KB that expand a thousandfold. */
+export async function buildZipBomb(bytes: number): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('word/document.xml', Buffer.alloc(bytes));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PlanFileError, readPlanBuffer, readPlanFile } from '../../src/import/read-plan.js';
-import { buildDocx, buildXlsx, para, table } from './fixtures.js';
+import { MAX_PLAN_FILE_BYTES, MAX_PLAN_TEXT_CHARS, PlanFileError, readPlanBuffer, readPlanFile } from '../../src/import/read-plan.js';
+import { ZIP_LIMITS, ZipGuardError, checkZip } from '../../src/import/zip-guard.js';
+import { buildDocx, buildPdf, buildXlsx, buildZipBomb, para, table } from './fixtures.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dondoc-plan-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -31,7 +32,7 @@ describe('readPlanFile / readPlanBuffer: .txt', () => {
     fs.writeFileSync(file, `\uFEFF${PLAN_TEXT}`);
     const plan = await readPlanFile(file);
     expect(plan.document).toEqual({ number: '12/KH-STP', date: null, issuer: 'SỞ TƯ PHÁP' });
-    expect(plan.tasks).toMatchObject([{ ref: '1', lead: ['Phòng Xây dựng và kiểm tra văn bản'], due: { kind: 'date', date: '2025-12-31' } }]);
+    expect(plan.tasks).toMatchObject([{ ref: 'II.1', lead: ['Phòng Xây dựng và kiểm tra văn bản'], due: { kind: 'date', date: '2025-12-31' } }]);
   });
 
   it('reads UTF-16 with a BOM', async () => {
@@ -73,6 +74,81 @@ describe('.docx', () => {
   it('reports a broken .docx as unreadable and an empty one as empty', async () => {
     expect(await codeOf(readPlanBuffer(Buffer.from('not a zip'), 'a.docx'))).toBe('unreadable');
     expect(await codeOf(readPlanBuffer(await buildDocx([para(' ')]), 'a.docx'))).toBe('empty');
+  });
+});
+
+describe('.pdf', () => {
+  it('reads the text layer: header, items and their field lines', async () => {
+    // The fixture's standard font has no Vietnamese letters, so the text is written without
+    // diacritics, as many forwarded plans are.
+    const buf = buildPdf([
+      'SO TU PHAP',
+      'So: 12/KH-STP',
+      '',
+      'II. NOI DUNG',
+      '1. Ra soat van ban quy pham phap luat',
+      '- Don vi chu tri: Phong Xay dung va kiem tra van ban',
+      '- Thoi gian hoan thanh: thang 12/2025',
+      '2. So hoa ho so ho tich, hoan thanh truoc ngay 30/9/2025',
+      '- Don vi thuc hien: Phong Hanh chinh tu phap',
+    ]);
+    const plan = await readPlanBuffer(buf, 'ke-hoach.PDF');
+    expect(plan.document).toEqual({ number: '12/KH-STP', date: null, issuer: 'SO TU PHAP' });
+    expect(plan.tasks.map((t) => [t.ref, t.title, t.lead, t.due.kind, t.due.date])).toEqual([
+      ['II.1', 'Ra soat van ban quy pham phap luat', ['Phong Xay dung va kiem tra van ban'], 'date', '2025-12-31'],
+      ['II.2', 'So hoa ho so ho tich, hoan thanh truoc ngay 30/9/2025', ['Phong Hanh chinh tu phap'], 'date', '2025-09-30'],
+    ]);
+  });
+
+  it('tells a scan without a text layer from a damaged file', async () => {
+    expect(await codeOf(readPlanBuffer(buildPdf([]), 'scan.pdf'))).toBe('scanned');
+    expect(await codeOf(readPlanBuffer(Buffer.from('%PDF-1.4\n%%EOF'), 'plan.pdf'))).toBe('unreadable');
+    const cut = buildPdf(['SO TU PHAP', '1. Ra soat van ban']);
+    expect(await codeOf(readPlanBuffer(cut.subarray(0, 40), 'plan.pdf'))).toBe('unreadable');
+  });
+});
+
+describe('hostile Office files', () => {
+  it('refuses a zip bomb before unpacking it (.docx and .xlsx)', async () => {
+    const bomb = await buildZipBomb(200 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await codeOf(readPlanBuffer(bomb, 'a.docx'))).toBe('too_large');
+    expect(await codeOf(readPlanBuffer(bomb, 'a.xlsx'))).toBe('too_large');
+  });
+
+  it('stops inflating an entry that lies about its size', async () => {
+    const bomb = Buffer.from(await buildZipBomb(64 * 1024 * 1024));
+    // Rewrite the declared uncompressed size (local header and central directory) to 1000 bytes.
+    for (let i = 0; i + 4 <= bomb.length; i++) {
+      const sig = bomb.readUInt32LE(i);
+      if (sig === 0x04034b50) bomb.writeUInt32LE(1000, i + 22);
+      if (sig === 0x02014b50) bomb.writeUInt32LE(1000, i + 24);
+    }
+    await expect(checkZip(bomb)).rejects.toBeInstanceOf(ZipGuardError);
+    expect(await codeOf(readPlanBuffer(bomb, 'a.docx'))).toBe('unreadable');
+  });
+
+  it('counts the bytes it inflates, whatever the archive declares', async () => {
+    const zip = Buffer.from(await buildZipBomb(3 * 1024 * 1024));
+    const limits = { ...ZIP_LIMITS, entryBytes: 2 * 1024 * 1024, ratio: Number.POSITIVE_INFINITY };
+    await expect(checkZip(zip, limits)).rejects.toMatchObject({ problem: 'too_large' });
+    await expect(checkZip(zip, { ...limits, entryBytes: 4 * 1024 * 1024 })).resolves.toBeUndefined();
+  });
+
+  it('refuses a text longer than the limit, in any format, before parsing it', async () => {
+    const line = '1. Rà soát văn bản quy phạm pháp luật, đơn vị chủ trì: Sở Tư pháp.\n';
+    const long = line.repeat(Math.ceil(MAX_PLAN_TEXT_CHARS / (line.length - 1)) + 10);
+    expect(await codeOf(readPlanBuffer(Buffer.from(long), 'a.txt'))).toBe('too_long');
+    expect(await codeOf(readPlanBuffer(Buffer.from(long.slice(0, MAX_PLAN_TEXT_CHARS - 1000)), 'a.txt'))).toBe('ok');
+    const paras = long.split('\n').map((l) => para(l));
+    expect(await codeOf(readPlanBuffer(await buildDocx(paras), 'a.docx'))).toBe('too_long');
+  }, 30_000);
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const big = path.join(tmp, 'big.txt');
+    fs.writeFileSync(big, Buffer.alloc(MAX_PLAN_FILE_BYTES + 1, 0x61));
+    expect(await codeOf(readPlanFile(big))).toBe('too_large');
+    expect(await codeOf(readPlanBuffer(Buffer.alloc(MAX_PLAN_FILE_BYTES + 1, 0x61), 'a.txt'))).toBe('too_large');
   });
 });
 
@@ -133,7 +209,8 @@ describe('.xlsx appendix', () => {
 
 describe('errors', () => {
   it('refuses other file types, unreadable text and empty files with a code', async () => {
-    expect(await codeOf(readPlanBuffer(Buffer.from('%PDF-1.4'), 'plan.pdf'))).toBe('unsupported_type');
+    expect(await codeOf(readPlanBuffer(Buffer.from('%PDF-1.4'), 'plan.pdf'))).toBe('unreadable');
+    expect(await codeOf(readPlanBuffer(Buffer.from('x'), 'plan.doc'))).toBe('unsupported_type');
     expect(await codeOf(readPlanBuffer(Buffer.from('x'), 'plan'))).toBe('unsupported_type');
     expect(await codeOf(readPlanBuffer(Buffer.from([0xc3, 0x28, 0x41]), 'plan.txt'))).toBe('unreadable');
     expect(await codeOf(readPlanBuffer(Buffer.from('   \n'), 'plan.txt'))).toBe('empty');

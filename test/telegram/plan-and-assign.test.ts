@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeUser } from '../fakes/telegram-api.js';
+import { buildPdf, buildZipBomb } from '../import/fixtures.js';
 import { seedsDir } from '../import/seeds.js';
 import { buttons, startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
 
@@ -45,9 +46,16 @@ describe('sending a plan to the bot', () => {
   it('refuses a file from someone who is not an admin, and other file types or sizes, storing nothing', async () => {
     const [refused] = await h.expectMessages(lan, 1, () => lan.sendDocument({ fileName: 'ke-hoach.txt', mimeType: 'text/plain', bytes: SEED }));
     expect(refused!.text).toContain('Chỉ quản trị viên');
-    const [type] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'ke-hoach.pdf', mimeType: 'application/pdf', bytes: '%PDF' }));
-    expect(type!.text).toContain('.docx, .txt hoặc .xlsx');
-    const [big] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'lon.txt', mimeType: 'text/plain', bytes: Buffer.alloc(5 * 1024 * 1024 + 1, 65) }));
+    const [type] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'ke-hoach.doc', mimeType: 'application/msword', bytes: 'x' }));
+    expect(type!.text).toContain('.docx, .pdf, .txt hoặc .xlsx');
+    const [broken] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'ke-hoach.pdf', mimeType: 'application/pdf', bytes: '%PDF' }));
+    expect(broken!.text).toContain('Không đọc được nội dung tệp ke-hoach.pdf');
+    const [scan] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'ban-chup.pdf', mimeType: 'application/pdf', bytes: buildPdf([]) }));
+    expect(scan!.text).toContain('bản chụp');
+    const bomb = await buildZipBomb(100 * 1024 * 1024);
+    const [expands] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'bom.docx', mimeType: 'application/octet-stream', bytes: bomb }));
+    expect(expands!.text).toContain('giải nén ra quá lớn');
+    const [big] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'lon.txt', mimeType: 'text/plain', bytes: Buffer.alloc(20 * 1024 * 1024 + 1, 65) }));
     expect(big!.text).toContain('quá lớn');
     expect(await taskCount()).toBe(0);
   });

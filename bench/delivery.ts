@@ -8,7 +8,7 @@ import { createTelegramSender } from '../src/channels/telegram/sender.js';
 import type { Db } from '../src/db/index.js';
 import { fixedClock, localInstant } from '../src/domain/time.js';
 import { getTranslator } from '../src/i18n.js';
-import { createRateLimiter, TELEGRAM_RATE } from '../src/scheduler/rate-limit.js';
+import { createRateLimiter, TELEGRAM_RATE } from '../src/channels/rate-limit.js';
 import { deliverOutbox } from '../src/scheduler/worker.js';
 import { startFakeTelegram } from '../test/fakes/telegram-api.js';
 

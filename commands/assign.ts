@@ -5,10 +5,10 @@
  */
 import { sql } from 'kysely';
 import { getOccurrenceView, OPEN_STATUSES } from '../src/store/tasks.js';
-import { actions } from './actions.js';
-import { taskCardText } from './render.js';
-import type { Command, LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import { actions } from '../src/chat/actions.js';
+import { taskCardText } from '../src/chat/cards.js';
+import type { Command, LinkedContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 const MAX_PEOPLE = 10;
 

@@ -1,7 +1,7 @@
 /** /dashboard (/bangdieukhien): a one-time link, valid 15 minutes, that opens the leadership dashboard in a browser. */
-import { createLoginToken, LOGIN_LINK_TTL_MS } from '../src/http/sessions.js';
-import type { Command } from './types.js';
-import { reply } from './types.js';
+import { createLoginToken, LOGIN_LINK_TTL_MS } from '../src/store/sessions.js';
+import type { Command } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const dashboard: Command = {
   name: 'dashboard',

@@ -1,6 +1,6 @@
 /** /digest on|off (/baocao): a leader or unit head turns the morning digest on or off for themselves. */
-import type { Command, LinkedContext } from './types.js';
-import { reply } from './types.js';
+import type { Command, LinkedContext } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 /** Who receives the digest (plan-digest.ts): leaders and unit heads. */
 const DIGEST_ROLES = ['leader', 'unit_head'];

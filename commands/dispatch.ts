@@ -7,18 +7,18 @@ import type { Locale } from '../src/domain/types.js';
 import { pickLocale } from '../src/i18n.js';
 import { claimInbound, clearPrompt, setInboundOutcome } from '../src/store/conversation.js';
 import { identify, normalizeLinkCode } from '../src/store/links.js';
-import { parseAction } from './actions.js';
-import { applyChoice } from './answer.js';
+import { parseAction } from '../src/chat/actions.js';
+import { applyChoice } from '../src/chat/answer.js';
 import { assignOwner, nextToAssign } from './assign.js';
-import { decideExtension, openTask } from './extension.js';
+import { decideExtension, openTask } from '../src/chat/decisions.js';
 import { findCommand } from './index.js';
-import { menuPick } from './menu.js';
+import { menuPick } from '../src/chat/menu.js';
 import { decidePlanDraft, handlePlanFile } from './plan-upload.js';
 import { linkWithCode } from './start.js';
 import { tasksPage } from './tasks.js';
-import { handleText } from './text.js';
-import type { CommandContext, Deps, Incoming, LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import { handleText } from '../src/chat/text.js';
+import type { CommandContext, Deps, Incoming, LinkedContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const MAX_TEXT_LENGTH = 4000;
 

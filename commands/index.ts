@@ -8,7 +8,7 @@ import { lang } from './lang.js';
 import { overdue } from './overdue.js';
 import { start } from './start.js';
 import { tasks } from './tasks.js';
-import type { Command } from './types.js';
+import type { Command } from '../src/chat/types.js';
 
 export const COMMANDS: Command[] = [];
 COMMANDS.push(tasks, overdue, assign, digest, dashboard, lang, kenh, helpCommand(() => COMMANDS), start);

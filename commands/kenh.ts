@@ -5,8 +5,8 @@
 import type { Channel } from '../src/domain/types.js';
 import { fold } from '../src/domain/text.js';
 import { linksOfStaff, preferredLink, PUSH_CHANNELS, setPreferredChannel } from '../src/store/links.js';
-import type { Command, LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import type { Command, LinkedContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 const NAMES: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo' };
 const AUTO_WORDS = new Set(['auto', 'tu dong', 'gan nhat']);

@@ -1,7 +1,7 @@
 /** /lang vi|en (/ngonngu): the language dondoc speaks to this person. */
 import { setStaffLocale } from '../src/store/staff.js';
-import type { Command } from './types.js';
-import { reply } from './types.js';
+import type { Command } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const lang: Command = {
   name: 'lang',

@@ -9,9 +9,9 @@ import type { Staff } from '../src/db/schema.js';
 import { getUnit } from '../src/store/units.js';
 import { childUnitCount, longestOverdue, myOverdue, subtreeCounts, type OverdueItem, type UnitCounts } from '../src/store/overdue-report.js';
 import type { Translate } from '../src/i18n.js';
-import { truncate } from './render.js';
-import type { Command, LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import { truncate } from '../src/chat/cards.js';
+import type { Command, LinkedContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const TOP_OVERDUE = 10;
 export const STALE_DAYS = 14;

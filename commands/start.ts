@@ -2,8 +2,8 @@
 import { pickLocale } from '../src/i18n.js';
 import { redeemLinkCode } from '../src/store/links.js';
 import { setStaffLocale } from '../src/store/staff.js';
-import type { Command, CommandContext, Response } from './types.js';
-import { reply } from './types.js';
+import type { Command, CommandContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export async function linkWithCode(ctx: CommandContext, code: string): Promise<Response> {
   const result = await redeemLinkCode(ctx.db, code, {

@@ -4,7 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Deps } from '../commands/types.js';
+import type { Deps } from './chat/types.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { acquireDataDirLock, newAdminToken, type HeldLock } from './db/lock.js';
@@ -18,9 +18,9 @@ import { createWebChannel, type WebChannel } from './channels/web/channel.js';
 import { registerWebChat } from './channels/web/routes.js';
 import { registerDashboard } from './dashboard/routes.js';
 import { createDemoGate, demoWanted, type DemoGate } from './demo/mode.js';
-import { runCli } from './cli/index.js';
+import type { CliEnv, CliIo } from './cli/types.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
-import { createSenders } from './scheduler/senders.js';
+import { createSenders } from './channels/senders.js';
 import { sql } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyError } from './channels/retry.js';
@@ -33,6 +33,11 @@ export interface AppOptions {
   database?: DatabaseHandle;
   telegram?: Partial<TelegramOptions>;
   zalo?: Partial<ZaloOptions>;
+  /**
+   * Runs one admin command (cli/index.ts runCli, passed in by main.ts). With it, the server serves
+   * the admin bridge that `dondoc` uses while this process holds the embedded database.
+   */
+  adminCli?: (argv: string[], io: CliIo, env: CliEnv) => Promise<number>;
 }
 
 export interface App {
@@ -124,7 +129,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const adminToken = newAdminToken();
-  http.route('POST', '/admin/cli', async (req, res) => {
+  const adminCli = options.adminCli;
+  if (adminCli) http.route('POST', '/admin/cli', async (req, res) => {
     const remote = req.socket.remoteAddress ?? '';
     const token = String(req.headers['x-dondoc-admin-token'] ?? '');
     if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) || !safeEqual(token, adminToken)) {
@@ -133,7 +139,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     const { argv, cwd } = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')) as { argv: string[]; cwd: string };
     const out = { stdout: [] as string[], stderr: [] as string[] };
-    const code = await runCli(
+    const code = await adminCli(
       argv,
       { stdout: (l) => out.stdout.push(l), stderr: (l) => out.stderr.push(l), cwd },
       { db: handle.db, config, clock, translator, logger, t: translator.for(config.defaultLocale) },

@@ -9,7 +9,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import { vnCalendarDays, type CalendarDay, type DayMark } from '../domain/holidays-vn.js';
 import { squash } from '../domain/text.js';
 import { dayOfWeek, formatVnDate, isoDate, localDate } from '../domain/time.js';
-import { loadCalendar } from '../scheduler/policy.js';
+import { loadCalendar } from '../store/schedule.js';
 import { removeCalendarOverride, setCalendarOverride } from '../store/calendar.js';
 import { EXIT_OK, UsageError, type CliCommand, type CliEnv, type CliIo } from './types.js';
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../db/index.js';
 import { DEFAULT_NUDGE_POLICY, validateNudgePolicy, type NudgePolicy } from '../domain/nudge-policy.js';
 import { formatClock } from '../domain/time.js';
-import { NUDGE_POLICY_KEY } from '../scheduler/policy.js';
+import { NUDGE_POLICY_KEY } from '../store/schedule.js';
 import { getSetting, setSetting } from '../store/settings.js';
 import { EXIT_OK, UsageError, type CliCommand, type CliEnv, type CliIo } from './types.js';
 

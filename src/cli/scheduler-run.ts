@@ -3,10 +3,10 @@
  * that instant with the configured channels' senders, and printing what was queued and sent.
  */
 import { parseArgs } from 'node:util';
-import type { Deps } from '../../commands/types.js';
+import type { Deps } from '../chat/types.js';
 import { fixedClock, type Clock } from '../domain/time.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
-import { createSenders } from '../scheduler/senders.js';
+import { createSenders } from '../channels/senders.js';
 import type { DeliveryReport } from '../scheduler/worker.js';
 import { UsageError, type CliEnv, type CliIo } from './types.js';
 

@@ -10,7 +10,7 @@ import type { Staff } from '../db/schema.js';
 import type { Locale, Role } from '../domain/types.js';
 import { readCookies } from '../http/cookies.js';
 import { pageLocale } from '../http/locale.js';
-import { findSession, hashToken } from '../http/sessions.js';
+import { findSession, hashToken } from '../store/sessions.js';
 
 export const DASHBOARD_COOKIE = 'dondoc_dash';
 export const DASHBOARD_ROLES: readonly Role[] = ['leader', 'admin'];
@@ -36,6 +36,6 @@ export async function currentViewer(db: Db, req: IncomingMessage, now: Date, fal
   const staff = await db.selectFrom('staff').selectAll().where('id', '=', session.staffId).where('active', '=', true).executeTakeFirst();
   const locale = pageLocale(req, staff?.locale === 'en' ? 'en' : staff ? 'vi' : fallback);
   // The role is read now, not at login: someone moved to another job loses the dashboard at once.
-  if (!staff || !DASHBOARD_ROLES.includes(staff.role as Role)) return { ok: false, status: 403, locale };
+  if (!staff || !DASHBOARD_ROLES.includes(staff.role)) return { ok: false, status: 403, locale };
   return { ok: true, viewer: { staff, token, locale, csrf: csrfFor(token) } };
 }

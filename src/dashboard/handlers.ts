@@ -1,7 +1,7 @@
 /** The dashboard's pages for a checked viewer: overview, overdue list and its export, one task, people to link. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STALE_DAYS } from '../../commands/overdue.js';
-import type { Deps } from '../../commands/types.js';
+import type { Deps } from '../chat/types.js';
 import { addDays, dayOfWeek, localDate } from '../domain/time.js';
 import { subtreeCounts } from '../store/overdue-report.js';
 import type { Html } from '../http/html.js';

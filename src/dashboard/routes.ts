@@ -5,14 +5,13 @@
  * POSTs carrying the session's form token.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deps } from '../../commands/types.js';
-import type { Role } from '../domain/types.js';
+import type { Deps } from '../chat/types.js';
 import { serveAssets } from '../http/assets.js';
 import { cookieHeader, readCookies, setCookie } from '../http/cookies.js';
 import { pageLocale, switchLocale } from '../http/locale.js';
 import { isSameOrigin, parseForm, redirect, sendHtml } from '../http/pages.js';
 import { readBody, type HttpServer } from '../http/server.js';
-import { createSession, DASHBOARD_SESSION_TTL_MS, endSession, peekLoginToken, pruneSessions, redeemLoginToken, type LoginResult } from '../http/sessions.js';
+import { createSession, DASHBOARD_SESSION_TTL_MS, endSession, peekLoginToken, pruneSessions, redeemLoginToken, type LoginResult } from '../store/sessions.js';
 import { createLinkCode } from '../store/links.js';
 import { DASHBOARD_STYLE } from './assets/style.js';
 import { currentViewer, DASHBOARD_COOKIE, DASHBOARD_ROLES, type Viewer } from './auth.js';
@@ -79,7 +78,7 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
     const result = await redeemLoginToken(db, parseForm(await readBody(req, 4096)).get('token') ?? '', now);
     if (!result.ok) return loginProblem(req, res, result);
     const staff = await db.selectFrom('staff').select(['role', 'active']).where('id', '=', result.staffId).executeTakeFirst();
-    if (!staff?.active || !DASHBOARD_ROLES.includes(staff.role as Role)) return simple(req, res, 403, 'dash-forbidden-title', ['dash-forbidden-role']);
+    if (!staff?.active || !DASHBOARD_ROLES.includes(staff.role)) return simple(req, res, 403, 'dash-forbidden-title', ['dash-forbidden-role']);
     await pruneSessions(db, now);
     const session = await createSession(db, { kind: 'dashboard', staffId: result.staffId }, now, DASHBOARD_SESSION_TTL_MS);
     setCookie(res, cookieHeader(DASHBOARD_COOKIE, session.token, { maxAgeSeconds: DASHBOARD_SESSION_TTL_MS / 1000, secure }));

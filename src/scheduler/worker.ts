@@ -16,11 +16,11 @@ import { inSendWindow } from '../domain/nudge-policy.js';
 import { localDate, type Clock } from '../domain/time.js';
 import type { Channel, Locale } from '../domain/types.js';
 import type { Translator } from '../i18n.js';
-import type { Sender } from '../channels/sender.js';
+import type { Sender } from '../chat/sender.js';
 import { saveMessageRef } from '../store/conversation.js';
 import { claimDue, markChatUnreachable, markFinal, markPartSent, markRetry, markSent } from '../store/outbox.js';
-import { loadSchedulePlan, nextWindowOpen, type SchedulePlan } from './policy.js';
-import { renderOutboxRow } from './render.js';
+import { loadSchedulePlan, nextWindowOpen, type SchedulePlan } from '../store/schedule.js';
+import { renderOutboxRow } from '../chat/outbox-message.js';
 
 export interface WorkerDeps {
   db: Db;
@@ -89,7 +89,7 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
     await markRetry(db, row.id, nextWindowOpen(now, c.plan.calendar, c.plan.policy), 'waiting for office hours', true);
     return { ...base, status: 'retry', detail: 'waiting for office hours' };
   }
-  const sender = c.deps.senders.get(row.channel as Channel)!;
+  const sender = c.deps.senders.get(row.channel)!;
   const rendered = await renderOutboxRow(
     { db, translator: sender.wording?.(c.deps.translator) ?? c.deps.translator, defaultLocale: c.deps.defaultLocale, today: localDate(now), escalateAfter: c.plan.policy.escalateAfterWorkingDays },
     row,
@@ -107,7 +107,7 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
     const sentAt = clock.now();
     await markSent(db, row.id, messageId, sentAt);
     const ids = rendered.out.occurrenceIds ?? [];
-    if (ids.length > 0) await saveMessageRef(db, row.channel as Channel, row.chat_id, messageId, ids, sentAt);
+    if (ids.length > 0) await saveMessageRef(db, row.channel, row.chat_id, messageId, ids, sentAt);
     return { ...base, status: 'sent', messageId };
   } catch (error) {
     return failed(c, row, base, sender, error);

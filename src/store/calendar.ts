@@ -5,7 +5,7 @@ import type { DayMark } from '../domain/holidays-vn.js';
 
 export async function loadCalendarOverrides(db: Db): Promise<CalendarOverrides> {
   const rows = await db.selectFrom('calendar_overrides').select(['date', 'mark']).execute();
-  return new Map(rows.map((r) => [r.date, r.mark as DayMark]));
+  return new Map(rows.map((r) => [r.date, r.mark]));
 }
 
 export async function setCalendarOverride(db: Db, date: string, mark: DayMark, note: string | null, now: Date): Promise<void> {

@@ -2,7 +2,6 @@
  * Conversation memory: which messages were about which occurrences (so a reply to one finds its
  * task), what the bot is waiting for from a person, and the inbound log that dedupes redeliveries.
  */
-import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { Channel } from '../domain/types.js';
 
@@ -97,7 +96,7 @@ export async function clearPrompt(db: Db, staffId: number, channel: Channel): Pr
 
 /** Drops message refs older than the cut-off; they only serve replies to recent messages. */
 export async function pruneMessageRefs(db: Db, before: Date): Promise<void> {
-  await db.deleteFrom('message_refs').where('created_at', '<', before).where(sql<boolean>`true`).execute();
+  await db.deleteFrom('message_refs').where('created_at', '<', before).execute();
 }
 
 /**

@@ -3,7 +3,7 @@
  * 'extension_decision' row whose ref_update_id names the request, so "still waiting" means no
  * decision row points at it. Approving moves the occurrence's due date to the requested one.
  */
-import { sql } from 'kysely';
+import { sql, type NotNull } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { Channel } from '../domain/types.js';
 
@@ -48,9 +48,11 @@ export async function decisionOf(db: Db, requestId: number): Promise<ExtensionDe
     .select(['id', 'decision', 'staff_id'])
     .where('ref_update_id', '=', requestId)
     .where('kind', '=', 'extension_decision')
+    .where('decision', 'is not', null)
+    .$narrowType<{ decision: NotNull }>()
     .orderBy('id')
     .executeTakeFirst();
-  return row ? { id: Number(row.id), decision: row.decision as ExtensionDecision['decision'], staffId: row.staff_id } : undefined;
+  return row ? { id: Number(row.id), decision: row.decision, staffId: row.staff_id } : undefined;
 }
 
 /** Stores the decision; an approval moves the due date. Returns the decision's update id and the due date before. */

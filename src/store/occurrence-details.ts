@@ -1,7 +1,6 @@
 /** Occurrences as messages about them need them: the task card fields plus who owns the task. */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
-import type { Status } from '../domain/types.js';
 import { occurrenceViewQuery, type OccurrenceView } from './tasks.js';
 
 export interface OccurrenceDetail extends OccurrenceView {
@@ -19,7 +18,7 @@ export async function occurrenceDetails(db: Db, ids: readonly number[]): Promise
     ])
     .where('o.id', 'in', [...ids])
     .execute();
-  return new Map(rows.map((r) => [r.occurrenceId, { ...r, status: r.status as Status, owners: r.owners ?? [] }]));
+  return new Map(rows.map((r) => [r.occurrenceId, { ...r, owners: r.owners ?? [] }]));
 }
 
 /** The staff name and locale the worker renders a message for. */

@@ -2,7 +2,7 @@
 import type { Db } from '../db/index.js';
 import type { Staff } from '../db/schema.js';
 import { fold } from '../domain/text.js';
-import type { Role } from '../domain/types.js';
+import type { Locale, Role } from '../domain/types.js';
 
 export interface StaffInput {
   name: string;
@@ -45,6 +45,6 @@ export async function unitHeads(db: Db, unitId: number): Promise<Staff[]> {
   return db.selectFrom('staff').selectAll().where('unit_id', '=', unitId).where('role', '=', 'unit_head').where('active', '=', true).execute();
 }
 
-export async function setStaffLocale(db: Db, staffId: number, locale: string, now: Date): Promise<void> {
+export async function setStaffLocale(db: Db, staffId: number, locale: Locale, now: Date): Promise<void> {
   await db.updateTable('staff').set({ locale, updated_at: now }).where('id', '=', staffId).execute();
 }

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { Staff } from '../db/schema.js';
-import type { DueKind, Status } from '../domain/types.js';
+import type { DueKind, RecurrenceRule, Status } from '../domain/types.js';
 
 export const OPEN_STATUSES: Status[] = ['open', 'in_progress', 'blocked'];
 
@@ -14,7 +14,7 @@ export interface NewTask {
   leadUnitId?: number | null;
   supportUnitIds?: number[];
   ownerIds?: number[];
-  due: { kind: DueKind; date: string | null; rule?: string | null; text?: string | null; spec?: unknown };
+  due: { kind: DueKind; date: string | null; rule?: RecurrenceRule | null; text?: string | null; spec?: unknown };
   createdBy?: number | null;
   /** Occurrences to create with the task; a dated one-off task gets one with period 'once'. */
   occurrences?: { periodKey: string; dueDate: string | null }[];
@@ -128,11 +128,11 @@ export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit:
     .where('t.cancelled_at', 'is', null)
     .where(myOccurrencesFilter(staff))
     .executeTakeFirstOrThrow();
-  return { rows: rows as OccurrenceView[], total: total.n };
+  return { rows, total: total.n };
 }
 
 export async function getOccurrenceView(db: Db, occurrenceId: number): Promise<OccurrenceView | undefined> {
-  return (await occurrenceViewQuery(db).where('o.id', '=', occurrenceId).executeTakeFirst()) as OccurrenceView | undefined;
+  return occurrenceViewQuery(db).where('o.id', '=', occurrenceId).executeTakeFirst();
 }
 
 /** The occurrence a "#15" refers to: the earliest open one of task 15, else its latest. */

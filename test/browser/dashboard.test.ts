@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, DASHBOARD_SESSION_TTL_MS } from '../../src/http/sessions.js';
+import { createSession, DASHBOARD_SESSION_TTL_MS } from '../../src/store/sessions.js';
 import { getTranslator } from '../../src/i18n.js';
 import { REPORT_COLUMNS } from '../../src/dashboard/xlsx.js';
 import { haveChromium, openBrowser, screenshot, type BrowserSession } from '../helpers/browser.js';

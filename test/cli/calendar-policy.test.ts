@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../src/db/index.js';
 import { DEFAULT_NUDGE_POLICY, validateNudgePolicy, type NudgePolicy } from '../../src/domain/nudge-policy.js';
 import { fixedClock, localInstant } from '../../src/domain/time.js';
 import { getTranslator } from '../../src/i18n.js';
-import { loadCalendar, loadNudgePolicy, NUDGE_POLICY_KEY } from '../../src/scheduler/policy.js';
+import { loadCalendar, loadNudgePolicy, NUDGE_POLICY_KEY } from '../../src/store/schedule.js';
 import { planTick } from '../../src/scheduler/planner.js';
 import { redeemLinkCode } from '../../src/store/links.js';
 import { getSetting, setSetting } from '../../src/store/settings.js';

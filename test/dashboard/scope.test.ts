@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoginToken } from '../../src/http/sessions.js';
+import { createLoginToken } from '../../src/store/sessions.js';
 import { upsertStaff } from '../../src/store/staff.js';
 import { staffId, startWebHarness, type WebHarness } from '../helpers/web-app.js';
 import { webClient, type WebClient } from '../helpers/web-client.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
 import { setCalendarOverride, removeCalendarOverride } from '../../src/store/calendar.js';
 import { setSetting } from '../../src/store/settings.js';
-import { NUDGE_POLICY_KEY } from '../../src/scheduler/policy.js';
+import { NUDGE_POLICY_KEY } from '../../src/store/schedule.js';
 import { linkPeople, task, unitOf, type People } from './helpers.js';
 
 let h: TelegramHarness;

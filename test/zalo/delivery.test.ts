@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actions, STATUS_MENU } from '../../commands/actions.js';
-import { taskCard } from '../../commands/render.js';
-import type { Sender } from '../../src/channels/sender.js';
+import { actions, STATUS_MENU } from '../../src/chat/actions.js';
+import { taskCard } from '../../src/chat/cards.js';
+import type { Sender } from '../../src/chat/sender.js';
 import { createZaloSender } from '../../src/channels/zalo/sender.js';
 import { localDate } from '../../src/domain/time.js';
 import type { Outgoing } from '../../src/domain/types.js';

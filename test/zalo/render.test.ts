@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actions } from '../../commands/actions.js';
-import { statusActions } from '../../commands/render.js';
+import { actions } from '../../src/chat/actions.js';
+import { statusActions } from '../../src/chat/cards.js';
 import { responseMessages, secretMatches } from '../../src/channels/zalo/channel.js';
 import { createKeyedQueue } from '../../src/channels/zalo/queue.js';
 import { renderZaloBatch, withTail } from '../../src/channels/zalo/render.js';

@@ -9,7 +9,7 @@ import { Api, Bot, GrammyError, HttpError, webhookCallback, type Context } from 
 import type { UserFromGetMe } from 'grammy/types';
 import { dispatch } from '../../../commands/dispatch.js';
 import { COMMANDS } from '../../../commands/index.js';
-import type { Deps, Response } from '../../../commands/types.js';
+import type { Deps, Response } from '../../chat/types.js';
 import type { Outgoing } from '../../domain/types.js';
 import { saveMessageRef } from '../../store/conversation.js';
 import { classifyError, withRetry } from '../retry.js';

@@ -5,9 +5,9 @@
  */
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { Outgoing } from '../../domain/types.js';
-import type { RateLimiter } from '../../scheduler/rate-limit.js';
+import type { RateLimiter } from '../rate-limit.js';
 import { classifyError } from '../retry.js';
-import { sendParts, type PartProgress, type Sender } from '../sender.js';
+import { sendParts, type PartProgress, type Sender } from '../../chat/sender.js';
 import { renderTelegram } from './render.js';
 
 export interface TelegramSenderOptions {

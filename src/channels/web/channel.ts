@@ -7,11 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { dispatch } from '../../../commands/dispatch.js';
-import type { Deps, IncomingBody } from '../../../commands/types.js';
+import type { Deps, IncomingBody } from '../../chat/types.js';
 import type { Outgoing } from '../../domain/types.js';
 import { saveMessageRef } from '../../store/conversation.js';
 import { backoffDelay, type RetryDecision } from '../retry.js';
-import type { Sender } from '../sender.js';
+import type { Sender } from '../../chat/sender.js';
 import { createChatHub, type ChatHub } from './hub.js';
 import { addMessage, editMessage, type WebMessage } from './messages.js';
 import { createKeyedQueue } from './queue.js';

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../../db/index.js';
 import type { Staff } from '../../db/schema.js';
 import { cookieHeader, readCookies, setCookie } from '../../http/cookies.js';
-import { CHAT_SESSION_TTL_MS, createSession, extendSession, findSession } from '../../http/sessions.js';
+import { CHAT_SESSION_TTL_MS, createSession, extendSession, findSession } from '../../store/sessions.js';
 
 export const CHAT_COOKIE = 'dondoc_chat';
 

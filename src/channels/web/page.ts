@@ -29,7 +29,7 @@ const NOT_CHIPS = ['start', 'lang', 'kenh'];
 /** Commands worth a tap in the page: what /help would list for this person, minus NOT_CHIPS. */
 function quickCommands(t: Translate, staff: Staff | undefined): { text: string; title: string }[] {
   if (!staff) return [{ text: '/start', title: t('cmd-start') }, { text: '/help', title: t('cmd-help') }];
-  return COMMANDS.filter((c) => !NOT_CHIPS.includes(c.name) && (!c.roles || c.roles.includes(staff.role as Staff['role'])))
+  return COMMANDS.filter((c) => !NOT_CHIPS.includes(c.name) && (!c.roles || c.roles.includes(staff.role)))
     .map((c) => ({ text: `/${c.name}`, title: t(c.descriptionKey) }));
 }
 

@@ -4,8 +4,7 @@
  * language switch (/chat/lang). Every state change is a same-origin POST.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deps } from '../../../commands/types.js';
-import type { DemoGate } from '../../demo/mode.js';
+import type { Deps } from '../../chat/types.js';
 import { serveAssets } from '../../http/assets.js';
 import { pageLocale, switchLocale } from '../../http/locale.js';
 import { isSameOrigin, parseForm, redirect, sendHtml } from '../../http/pages.js';
@@ -22,7 +21,8 @@ import { pickerPeople, pickPerson, unitName } from './people.js';
 export interface WebRoutesOptions {
   deps: Deps;
   web: WebChannel;
-  demo: DemoGate;
+  /** Whether the demo person picker is offered now (demo/mode.ts). */
+  demo: { active(): Promise<boolean> };
   /** Cookies get the Secure flag when dondoc is served over https. */
   secure: boolean;
   /** Runs after the demo picker linked someone (the app runs a scheduler tick, so their nudges come at once). */

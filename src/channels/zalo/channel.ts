@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dispatch } from '../../../commands/dispatch.js';
-import type { Deps, Response } from '../../../commands/types.js';
+import type { Deps, Response } from '../../chat/types.js';
 import type { Outgoing } from '../../domain/types.js';
 import { readBody, sendJson } from '../../http/server.js';
 import { withRetry } from '../retry.js';

@@ -4,9 +4,9 @@
  * parts in order, then remember what the person's next message may refer to: the tasks of the
  * batch (the bare-answer target) and its menu numbers.
  */
-import type { Deps } from '../../../commands/types.js';
+import type { Deps } from '../../chat/types.js';
 import type { Outgoing } from '../../domain/types.js';
-import { sendParts, type PartProgress } from '../sender.js';
+import { sendParts, type PartProgress } from '../../chat/sender.js';
 import { pickLocale } from '../../i18n.js';
 import { saveChatMenu, setLatestMessageRef } from '../../store/conversation.js';
 import { chatLocale } from '../../store/links.js';

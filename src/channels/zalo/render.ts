@@ -9,7 +9,7 @@
  * batch offers status answers for several tasks, each menu says to add the task ("2 #15") and the
  * status numbers are not remembered, so a bare "2" cannot land on the wrong task.
  */
-import { actions, parseAction, STATUS_MENU, type StatusChoice } from '../../../commands/actions.js';
+import { actions, parseAction, STATUS_MENU, type StatusChoice } from '../../chat/actions.js';
 import type { Outgoing } from '../../domain/types.js';
 import type { Translate } from '../../i18n.js';
 import type { ChatMenu, MenuEntry } from '../../store/conversation.js';

@@ -3,9 +3,9 @@
  * message, or a line such as "xong", "50%", "vướng: chờ số liệu", "gia hạn 20/12 #15". One
  * grammar (src/domain/reply-grammar.ts) reads it on every platform.
  */
-import { parseReply, type ReplyIntent } from '../src/domain/reply-grammar.js';
-import { activePrompt, clearPrompt, findMessageRef, latestMessageRef } from '../src/store/conversation.js';
-import { getOccurrenceView, listMyOpenOccurrences, occurrenceOfTask, OPEN_STATUSES } from '../src/store/tasks.js';
+import { parseReply, type ReplyIntent } from '../domain/reply-grammar.js';
+import { activePrompt, clearPrompt, findMessageRef, latestMessageRef } from '../store/conversation.js';
+import { getOccurrenceView, listMyOpenOccurrences, occurrenceOfTask, OPEN_STATUSES } from '../store/tasks.js';
 import { STATUS_MENU } from './actions.js';
 import { applyBlocked, applyChoice, applyExtension, applyNote, applyStatus } from './answer.js';
 import type { LinkedContext, Response } from './types.js';

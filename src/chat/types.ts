@@ -1,10 +1,10 @@
 /** The platform-free contract between channels and commands (DESIGN.md §3). */
 import type { Logger } from 'pino';
-import type { Db } from '../src/db/index.js';
-import type { Staff } from '../src/db/schema.js';
-import type { Clock } from '../src/domain/time.js';
-import type { Channel, Locale, Outgoing } from '../src/domain/types.js';
-import type { Translate, Translator } from '../src/i18n.js';
+import type { Db } from '../db/index.js';
+import type { Staff } from '../db/schema.js';
+import type { Clock } from '../domain/time.js';
+import type { Channel, Locale, Outgoing } from '../domain/types.js';
+import type { Translate, Translator } from '../i18n.js';
 
 export interface Deps {
   db: Db;

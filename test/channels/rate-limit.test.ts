@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/scheduler/rate-limit.js';
+import { createRateLimiter } from '../../src/channels/rate-limit.js';
 
 function fakeTime() {
   let now = 0;

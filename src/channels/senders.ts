@@ -3,11 +3,11 @@
  * limits (30 messages a second, one a second per chat); Zalo publishes none, so it is paced
  * conservatively. The app and the `remind` / `digest` commands build them the same way.
  */
-import type { Deps } from '../../commands/types.js';
-import type { Sender } from '../channels/sender.js';
-import { createTelegramSender } from '../channels/telegram/sender.js';
-import type { ZaloClient } from '../channels/zalo/client.js';
-import { createZaloSender } from '../channels/zalo/sender.js';
+import type { Deps } from '../chat/types.js';
+import type { Sender } from '../chat/sender.js';
+import { createTelegramSender } from './telegram/sender.js';
+import type { ZaloClient } from './zalo/client.js';
+import { createZaloSender } from './zalo/sender.js';
 import type { Config } from '../config.js';
 import type { Channel } from '../domain/types.js';
 import { createRateLimiter, TELEGRAM_RATE, type RateLimitOptions } from './rate-limit.js';

@@ -3,23 +3,14 @@
  * (the planner ranked them), five with their own buttons, then "…and N more". Rendered when the
  * worker sends, so titles are current and tasks closed in the meantime drop out.
  */
-import { actions, STATUS_MENU } from '../../commands/actions.js';
-import { dueLine, truncate } from '../../commands/render.js';
+import { actions, STATUS_MENU } from './actions.js';
+import { dueLine, truncate } from './cards.js';
 import type { Action, Outgoing } from '../domain/types.js';
 import { formatVnDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
 import { occurrenceDetails, type OccurrenceDetail } from '../store/occurrence-details.js';
 import type { Db } from '../db/index.js';
-
-export type NudgeItemKind = 'due_soon' | 'due_today' | 'overdue' | 'escalation';
-
-export interface NudgePayload {
-  type: 'nudge' | 'escalation';
-  date: string;
-  total: number;
-  /** o: occurrence id, k: kind, n: working days left (due soon) or calendar days late. */
-  items: { o: number; k: NudgeItemKind; n: number }[];
-}
+import type { BlockedPayload, NudgeItemKind, NudgePayload } from '../store/outbox-payloads.js';
 
 export type Rendered = { out: Outgoing } | { skip: string };
 
@@ -86,14 +77,6 @@ export async function renderEscalation(db: Db, t: Translate, payload: NudgePaylo
   if (more > 0) lines.push('', t('escalation-more', { count: more }));
   lines.push('', t('escalation-footer'));
   return { out: { text: lines.join('\n'), actions: buttons, occurrenceIds: items.map((x) => x.detail.occurrenceId) } };
-}
-
-export interface BlockedPayload {
-  type: 'blocked';
-  o: number;
-  /** Who marked it blocked. */
-  by: number;
-  byName: string;
 }
 
 /** "Task #12 is blocked: reason" for the unit head, sent a little after the answer so the reason is in. */

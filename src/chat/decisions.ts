@@ -4,12 +4,12 @@
  * only a unit head, leader or admin over the task's lead unit, not the requester, may decide,
  * and only once.
  */
-import { enqueueExtensionDecision } from '../src/scheduler/events.js';
-import { extensionRequestText } from '../src/scheduler/render-extension.js';
-import { decisionOf, getExtensionRequest, recordExtensionDecision } from '../src/store/extensions.js';
-import { canActOn, getOccurrenceView } from '../src/store/tasks.js';
-import { formatVnDate } from '../src/domain/time.js';
-import { taskCard } from './render.js';
+import { enqueueExtensionDecision } from '../store/outbox-events.js';
+import { extensionRequestText } from './extension-message.js';
+import { decisionOf, getExtensionRequest, recordExtensionDecision } from '../store/extensions.js';
+import { canActOn, getOccurrenceView } from '../store/tasks.js';
+import { formatVnDate } from '../domain/time.js';
+import { taskCard } from './cards.js';
 import type { LinkedContext, Response } from './types.js';
 
 function refuse(text: string): Response {

@@ -6,13 +6,10 @@ import type { Db } from '../db/index.js';
 import type { OutboxRow } from '../db/schema.js';
 import type { Locale } from '../domain/types.js';
 import { pickLocale, type Translator } from '../i18n.js';
-import type { ExtensionDecisionPayload, ExtensionRequestPayload } from './events.js';
-import type { DigestPayload } from './plan-digest.js';
-import { renderDigest } from './render-digest.js';
-import { renderExtensionDecision, renderExtensionRequest } from './render-extension.js';
-import { renderBlocked, renderEscalation, renderNudge, type BlockedPayload, type NudgePayload, type Rendered } from './render-nudge.js';
-
-export type OutboxPayload = NudgePayload | BlockedPayload | DigestPayload | ExtensionRequestPayload | ExtensionDecisionPayload;
+import { parseOutboxPayload } from '../store/outbox-payloads.js';
+import { renderDigest } from './digest-message.js';
+import { renderExtensionDecision, renderExtensionRequest } from './extension-message.js';
+import { renderBlocked, renderEscalation, renderNudge, type Rendered } from './nudge-message.js';
 
 export interface RenderContext {
   db: Db;
@@ -27,7 +24,9 @@ export interface RenderContext {
 const DAILY = new Set(['nudge', 'escalation', 'digest']);
 
 export async function renderOutboxRow(ctx: RenderContext, row: OutboxRow): Promise<Rendered> {
-  const payload = row.payload as OutboxPayload;
+  const read = parseOutboxPayload(row.payload);
+  if (!read.ok) return { skip: `unreadable payload: ${read.problem}` };
+  const { payload } = read;
   if (DAILY.has(payload.type) && 'date' in payload && payload.date !== ctx.today) {
     return { skip: `stale: a ${payload.type} of ${payload.date} is not sent on ${ctx.today}` };
   }
@@ -47,7 +46,5 @@ export async function renderOutboxRow(ctx: RenderContext, row: OutboxRow): Promi
       return renderExtensionRequest(ctx.db, t, payload.u);
     case 'extension_decision':
       return renderExtensionDecision(ctx.db, t, payload.u);
-    default:
-      return { skip: `unknown outbox payload type ${String((payload as { type?: unknown }).type)}` };
   }
 }

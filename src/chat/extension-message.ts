@@ -1,12 +1,12 @@
 /** Extension messages: the request as the unit head sees it (Approve / Reject) and the decision as the owner hears it. */
-import { actions } from '../../commands/actions.js';
-import { statusActions, truncate } from '../../commands/render.js';
+import { actions } from './actions.js';
+import { statusActions, truncate } from './cards.js';
 import type { Db } from '../db/index.js';
 import { formatVnDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
 import { decisionOf, getExtensionRequest } from '../store/extensions.js';
 import { occurrenceDetails } from '../store/occurrence-details.js';
-import type { Rendered } from './render-nudge.js';
+import type { Rendered } from './nudge-message.js';
 
 const TITLE_MAX = 120;
 

@@ -1,8 +1,8 @@
 /** How a task looks in a chat, on every platform: its card text and its status buttons. */
-import { daysBetween, formatVnDate } from '../src/domain/time.js';
-import type { Action, Outgoing, Status } from '../src/domain/types.js';
-import type { OccurrenceView } from '../src/store/tasks.js';
-import type { Translate } from '../src/i18n.js';
+import { daysBetween, formatVnDate } from '../domain/time.js';
+import type { Action, Outgoing, Status } from '../domain/types.js';
+import type { OccurrenceView } from '../store/tasks.js';
+import type { Translate } from '../i18n.js';
 import { actions, STATUS_MENU } from './actions.js';
 
 /** "còn 3 ngày", "hạn hôm nay", "quá hạn 2 ngày" — calendar days, as people count them. */

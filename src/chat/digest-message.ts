@@ -4,14 +4,14 @@
  * waiting, who has not answered a nudge, who cannot be reached. Rendered at send time from the
  * period stored in the outbox row, so a retry sends the same content.
  */
-import { truncate } from '../../commands/render.js';
+import { truncate } from './cards.js';
 import type { Db } from '../db/index.js';
 import { formatVnDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
 import * as report from '../store/digest-report.js';
 import type { Listed, PersonLine, TaskLine } from '../store/digest-report.js';
-import type { DigestPayload } from './plan-digest.js';
-import type { Rendered } from './render-nudge.js';
+import type { DigestPayload } from '../store/outbox-payloads.js';
+import type { Rendered } from './nudge-message.js';
 
 export const DIGEST_LIST_LIMIT = 10;
 const TITLE_MAX = 90;

@@ -4,8 +4,8 @@
  * (store/conversation.ts chat_menus); a bare number then runs the same action id the button
  * would, through the dispatcher's action route, re-checked against the database like any button.
  */
-import { parseReply } from '../src/domain/reply-grammar.js';
-import { activePrompt, recentChatMenu } from '../src/store/conversation.js';
+import { parseReply } from '../domain/reply-grammar.js';
+import { activePrompt, recentChatMenu } from '../store/conversation.js';
 import { STATUS_MENU } from './actions.js';
 import type { LinkedContext } from './types.js';
 

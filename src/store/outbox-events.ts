@@ -5,26 +5,17 @@
  * message to send commit together or not at all.
  */
 import type { Db } from '../db/index.js';
+import type { OutboxKind } from '../db/schema.js';
 import { localDate } from '../domain/time.js';
-import { nearestHeads } from '../store/extensions.js';
-import { enqueue, reachableChat } from '../store/outbox.js';
-import type { BlockedPayload } from './render-nudge.js';
-import { loadSchedulePlan, nextWindowOpen } from './policy.js';
+import { nearestHeads } from './extensions.js';
+import { enqueue, reachableChat } from './outbox.js';
+import type { OutboxPayload } from './outbox-payloads.js';
+import { loadSchedulePlan, nextWindowOpen } from './schedule.js';
 
 /** Time given to type the reason after pressing "Vướng mắc", so the head's message carries it. */
 export const BLOCKED_GRACE_MS = 10 * 60 * 1000;
 
-export interface ExtensionRequestPayload {
-  type: 'extension_request';
-  u: number;
-}
-
-export interface ExtensionDecisionPayload {
-  type: 'extension_decision';
-  u: number;
-}
-
-async function enqueueFor(db: Db, staffId: number, row: { key: string; kind: string; payload: unknown; notBefore: Date; now: Date }): Promise<boolean> {
+async function enqueueFor(db: Db, staffId: number, row: { key: string; kind: OutboxKind; payload: OutboxPayload; notBefore: Date; now: Date }): Promise<boolean> {
   const chat = await reachableChat(db, staffId);
   if (!chat) return false;
   const id = await enqueue(db, { dedupeKey: row.key, staffId, ...chat, kind: row.kind, payload: row.payload, notBefore: row.notBefore, now: row.now });
@@ -55,7 +46,7 @@ export async function enqueueBlockedEscalation(
   const heads = await nearestHeads(db, e.occurrenceId, e.staffId);
   if (heads.length === 0) return 0;
   const notBefore = await officeHours(db, new Date(e.now.getTime() + BLOCKED_GRACE_MS));
-  const payload: BlockedPayload = { type: 'blocked', o: e.occurrenceId, by: e.staffId, byName: e.staffName };
+  const payload: OutboxPayload = { type: 'blocked', o: e.occurrenceId, by: e.staffId, byName: e.staffName };
   let queued = 0;
   for (const head of heads) {
     const key = `blocked:${head}:${e.occurrenceId}:${localDate(e.now)}`;
@@ -68,7 +59,7 @@ export async function enqueueBlockedEscalation(
 export async function enqueueExtensionRequest(db: Db, e: { updateId: number; occurrenceId: number; staffId: number; now: Date }): Promise<number> {
   const heads = await nearestHeads(db, e.occurrenceId, e.staffId);
   const notBefore = await officeHours(db, e.now);
-  const payload: ExtensionRequestPayload = { type: 'extension_request', u: e.updateId };
+  const payload: OutboxPayload = { type: 'extension_request', u: e.updateId };
   let queued = 0;
   for (const head of heads) {
     if (await enqueueFor(db, head, { key: `extension_request:${head}:${e.updateId}`, kind: 'extension_request', payload, notBefore, now: e.now })) queued++;
@@ -79,6 +70,6 @@ export async function enqueueExtensionRequest(db: Db, e: { updateId: number; occ
 /** Tells the person who asked what was decided, at once. */
 export async function enqueueExtensionDecision(db: Db, e: { decisionId: number; requesterId: number | null; now: Date }): Promise<boolean> {
   if (e.requesterId === null) return false;
-  const payload: ExtensionDecisionPayload = { type: 'extension_decision', u: e.decisionId };
+  const payload: OutboxPayload = { type: 'extension_decision', u: e.decisionId };
   return enqueueFor(db, e.requesterId, { key: `extension_decision:${e.decisionId}`, kind: 'extension_decision', payload, notBefore: e.now, now: e.now });
 }

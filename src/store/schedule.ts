@@ -8,8 +8,8 @@ import type { Db } from '../db/index.js';
 import { createCalendar, type WorkCalendar } from '../domain/calendar.js';
 import { DEFAULT_NUDGE_POLICY, inSendWindow, validateNudgePolicy, type NudgePolicy } from '../domain/nudge-policy.js';
 import { addDays, localDate, localInstant } from '../domain/time.js';
-import { loadCalendarOverrides } from '../store/calendar.js';
-import { getSetting } from '../store/settings.js';
+import { loadCalendarOverrides } from './calendar.js';
+import { getSetting } from './settings.js';
 
 export const NUDGE_POLICY_KEY = 'nudge_policy';
 

@@ -3,9 +3,34 @@
  * means. Each platform implements it (Telegram: telegram/sender.ts; Zalo and web plug in the same
  * way); the worker owns retries, so a Sender never retries on its own.
  */
-import type { RetryDecision } from './retry.js';
 import type { Channel, Outgoing } from '../domain/types.js';
 import type { Translator } from '../i18n.js';
+
+/** How a failed send should be treated (channels/retry.ts decides it for each platform's errors). */
+export type PermanentKind = 'blocked' | 'invalid' | 'auth';
+
+export type FailureReason =
+  | 'rate_limited'
+  | 'server_error'
+  | 'timeout'
+  | 'network'
+  | 'poll_timeout'
+  | 'bad_request'
+  | 'unauthorized'
+  | 'blocked'
+  | 'not_found'
+  | 'aborted'
+  | 'unknown';
+
+export interface RetryDecision {
+  retry: boolean;
+  /** How long to wait before the next attempt; set when `retry` is true. */
+  afterMs?: number;
+  /** Set when the failure will recur on every attempt; `retry: false` without it means "gave up". */
+  permanent?: PermanentKind;
+  /** Short machine tag for logs and metrics. */
+  reason: FailureReason;
+}
 
 /**
  * Where an earlier attempt stopped in a message split into parts: the parts it delivered are not

@@ -3,14 +3,14 @@
  * reply to a task message, or a line of free text. Every change is checked against the
  * database and stored as an update row.
  */
-import { formatVnDate } from '../src/domain/time.js';
-import type { Status } from '../src/domain/types.js';
-import { clearPrompt, setPrompt, type PromptKind } from '../src/store/conversation.js';
-import { canActOn, getOccurrenceView } from '../src/store/tasks.js';
-import { recordExtensionRequest, recordNote, recordStatus } from '../src/store/updates.js';
-import { enqueueBlockedEscalation, enqueueExtensionRequest } from '../src/scheduler/events.js';
+import { formatVnDate } from '../domain/time.js';
+import type { Status } from '../domain/types.js';
+import { clearPrompt, setPrompt, type PromptKind } from '../store/conversation.js';
+import { canActOn, getOccurrenceView } from '../store/tasks.js';
+import { recordExtensionRequest, recordNote, recordStatus } from '../store/updates.js';
+import { enqueueBlockedEscalation, enqueueExtensionRequest } from '../store/outbox-events.js';
 import type { StatusChoice } from './actions.js';
-import { taskCard, truncate } from './render.js';
+import { taskCard, truncate } from './cards.js';
 import type { LinkedContext, Response } from './types.js';
 import { reply } from './types.js';
 

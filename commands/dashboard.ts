@@ -9,7 +9,7 @@ export const dashboard: Command = {
   descriptionKey: 'cmd-dashboard',
   roles: ['leader', 'admin'],
   async run(ctx) {
-    const staff = ctx.staff!;
+    const { staff } = ctx;
     if (staff.role !== 'leader' && staff.role !== 'admin') return reply(ctx.t('dashboard-not-allowed'));
     const base = ctx.deps.settings.publicUrl ?? 'http://localhost:8080';
     const { token } = await createLoginToken(ctx.db, staff.id, ctx.now);

@@ -17,7 +17,7 @@ import { decidePlanDraft, handlePlanFile } from './plan-upload.js';
 import { linkWithCode } from './start.js';
 import { tasksPage } from './tasks.js';
 import { handleText } from '../src/chat/text.js';
-import type { CommandContext, Deps, Incoming, LinkedContext, Response } from '../src/chat/types.js';
+import { isLinked, type CommandContext, type Deps, type Incoming, type Response } from '../src/chat/types.js';
 import { reply } from '../src/chat/types.js';
 
 export const MAX_TEXT_LENGTH = 4000;
@@ -80,7 +80,7 @@ async function recordFailedInbound(deps: Deps, incoming: Incoming, now: Date): P
 async function route(ctx: CommandContext, incoming: Incoming): Promise<{ response: Response; outcome: string }> {
   const body = incoming.body;
   if (body.kind === 'action') return routeAction(ctx, body.action);
-  if (body.kind === 'file' && ctx.staff) return { response: await handlePlanFile(ctx as LinkedContext, body), outcome: 'file' };
+  if (body.kind === 'file' && isLinked(ctx)) return { response: await handlePlanFile(ctx, body), outcome: 'file' };
   if (body.kind === 'unsupported' || body.kind === 'file') {
     const what = body.kind === 'unsupported' ? body.what : 'file';
     return { response: reply(ctx.t(ctx.staff ? 'unsupported-message' : 'link-first', { what })), outcome: `unsupported:${body.kind}` };
@@ -91,18 +91,20 @@ async function route(ctx: CommandContext, incoming: Incoming): Promise<{ respons
   if (command) {
     const found = findCommand(command.name);
     if (!found) return { response: reply(ctx.t('command-unknown', { command: command.name })), outcome: 'unknown_command' };
-    if (!found.public && !ctx.staff) return { response: reply(ctx.t('link-first')), outcome: 'not_linked' };
-    if (ctx.staff) await clearPrompt(ctx.db, ctx.staff.id, ctx.channel);
-    return { response: await found.run({ ...ctx, args: command.args }), outcome: `command:${found.name}` };
+    const withArgs = { ...ctx, args: command.args };
+    if (isLinked(withArgs)) await clearPrompt(ctx.db, withArgs.staff.id, ctx.channel);
+    if (found.public) return { response: await found.run(withArgs), outcome: `command:${found.name}` };
+    if (!isLinked(withArgs)) return { response: reply(ctx.t('link-first')), outcome: 'not_linked' };
+    return { response: await found.run(withArgs), outcome: `command:${found.name}` };
   }
-  if (!ctx.staff) {
+  if (!isLinked(ctx)) {
     // Zalo and web users may type the code alone, without /start.
     const code = normalizeLinkCode(text);
     if (code && !/\s/.test(text.trim())) return { response: await linkWithCode(ctx, code), outcome: 'link_attempt' };
     return { response: reply(ctx.t('link-first')), outcome: 'not_linked' };
   }
   // A bare number after a numbered menu (platforms without buttons) is that menu's action.
-  const pick = await menuPick(ctx as LinkedContext, text);
+  const pick = await menuPick(ctx, text);
   if (pick?.kind === 'action') {
     const routed = await routeAction(ctx, pick.action);
     return { response: routed.response, outcome: `menu:${routed.outcome}` };
@@ -111,14 +113,14 @@ async function route(ctx: CommandContext, incoming: Incoming): Promise<{ respons
     return { response: reply(ctx.t('menu-number-unknown', { number: pick.number, numbers: pick.numbers.join(', ') })), outcome: 'menu:unknown' };
   }
   if (pick?.kind === 'none') return { response: reply(ctx.t('menu-none')), outcome: 'menu:none' };
-  return { response: await handleText(ctx as LinkedContext, text, body.replyToMessageId, body.threadless ?? false), outcome: 'text' };
+  return { response: await handleText(ctx, text, body.replyToMessageId, body.threadless ?? false), outcome: 'text' };
 }
 
 async function routeAction(ctx: CommandContext, data: string): Promise<{ response: Response; outcome: string }> {
-  if (!ctx.staff) return { response: { replies: [], notice: { text: ctx.t('link-first'), alert: true } }, outcome: 'not_linked' };
+  if (!isLinked(ctx)) return { response: { replies: [], notice: { text: ctx.t('link-first'), alert: true } }, outcome: 'not_linked' };
   const action = parseAction(data);
   if (!action) return { response: { replies: [], notice: { text: ctx.t('action-invalid'), alert: true } }, outcome: 'forged_action' };
-  const linked = ctx as LinkedContext;
+  const linked = ctx;
   switch (action.kind) {
     case 'status': {
       const { edit, ...response } = await applyChoice(linked, action.occurrenceId, action.choice, true);

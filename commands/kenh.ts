@@ -28,8 +28,7 @@ export const kenh: Command = {
   name: 'kenh',
   aliases: ['channel'],
   descriptionKey: 'cmd-kenh',
-  async run(base) {
-    const ctx = base as LinkedContext;
+  async run(ctx) {
     const choice = fold(ctx.args);
     if (!choice) return current(ctx);
     if (AUTO_WORDS.has(choice)) {

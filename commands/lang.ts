@@ -10,7 +10,7 @@ export const lang: Command = {
   async run(ctx) {
     const choice = ctx.args.trim().toLowerCase();
     if (choice !== 'vi' && choice !== 'en') return reply(ctx.t('lang-usage'));
-    await setStaffLocale(ctx.db, ctx.staff!.id, choice, ctx.now);
+    await setStaffLocale(ctx.db, ctx.staff.id, choice, ctx.now);
     return reply(ctx.deps.translator.t(choice, 'lang-changed'));
   },
 };

@@ -94,8 +94,7 @@ export const overdue: Command = {
   aliases: ['quahan'],
   descriptionKey: 'cmd-overdue',
   async run(ctx) {
-    const linked = ctx as LinkedContext;
-    if (!seesUnit(linked.staff)) return mine(linked);
-    return reply(await overdueReport(linked, linked.staff.unit_id));
+    if (!seesUnit(ctx.staff)) return mine(ctx);
+    return reply(await overdueReport(ctx, ctx.staff.unit_id));
   },
 };

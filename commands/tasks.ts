@@ -28,5 +28,5 @@ export const tasks: Command = {
   name: 'tasks',
   aliases: ['viec'],
   descriptionKey: 'cmd-tasks',
-  run: (ctx) => tasksPage(ctx as LinkedContext, 0),
+  run: (ctx) => tasksPage(ctx, 0),
 };

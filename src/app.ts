@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Deps } from './chat/types.js';
 import type { Config } from './config.js';
-import { openDatabase, type DatabaseHandle } from './db/index.js';
+import { openDatabase, ping, type DatabaseHandle } from './db/index.js';
 import { acquireDataDirLock, newAdminToken, type HeldLock } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock, type Clock } from './domain/time.js';
@@ -21,7 +21,6 @@ import { createDemoGate, demoWanted, type DemoGate } from './demo/mode.js';
 import type { CliEnv, CliIo } from './cli/types.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { createSenders } from './channels/senders.js';
-import { sql } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyError } from './channels/retry.js';
 
@@ -120,7 +119,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   http.route('GET', '/healthz', async (_req, res) => {
     try {
-      await sql`select 1`.execute(handle.db);
+      await ping(handle.db);
       sendJson(res, 200, { ok: true, database: handle.kind });
     } catch (error) {
       logger.error({ err: error }, 'health check failed');

@@ -9,6 +9,7 @@ import type { Db } from '../db/index.js';
 import { formatVnDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
 import * as report from '../store/digest-report.js';
+import { getUnit } from '../store/units.js';
 import type { Listed, PersonLine, TaskLine } from '../store/digest-report.js';
 import type { DigestPayload } from '../store/outbox-payloads.js';
 import type { Rendered } from './nudge-message.js';
@@ -39,7 +40,7 @@ function taskLine(t: Translate, key: string) {
 const personLine = (t: Translate, key: string) => (row: PersonLine) => t(key, { name: row.name, unit: row.unitName, count: row.count });
 
 export async function renderDigest(db: Db, t: Translate, payload: DigestPayload, unitId: number): Promise<Rendered> {
-  const unit = await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
+  const unit = await getUnit(db, unitId);
   if (!unit) return { skip: 'the unit no longer exists' };
   const p = { unitId, date: payload.date, sinceDate: payload.sinceDate, since: new Date(payload.since), at: new Date(payload.at), limit: DIGEST_LIST_LIMIT };
   const since = formatVnDate(payload.sinceDate);

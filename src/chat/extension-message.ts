@@ -4,17 +4,12 @@ import { statusActions, truncate } from './cards.js';
 import type { Db } from '../db/index.js';
 import { formatVnDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
-import { decisionOf, getExtensionRequest } from '../store/extensions.js';
+import { decisionOf, getExtensionDecision, getExtensionRequest } from '../store/extensions.js';
+import { staffName } from '../store/staff.js';
 import { occurrenceDetails } from '../store/occurrence-details.js';
 import type { Rendered } from './nudge-message.js';
 
 const TITLE_MAX = 120;
-
-async function staffName(db: Db, id: number | null): Promise<string> {
-  if (id === null) return '';
-  const row = await db.selectFrom('staff').select('name').where('id', '=', id).executeTakeFirst();
-  return row?.name ?? '';
-}
 
 /** The request text (also what the head's message becomes after the decision, minus the buttons). */
 export async function extensionRequestText(
@@ -57,21 +52,16 @@ export async function renderExtensionRequest(db: Db, t: Translate, requestId: nu
 }
 
 export async function renderExtensionDecision(db: Db, t: Translate, decisionId: number): Promise<Rendered> {
-  const decision = await db
-    .selectFrom('updates')
-    .select(['decision', 'staff_id', 'ref_update_id', 'data'])
-    .where('id', '=', decisionId)
-    .where('kind', '=', 'extension_decision')
-    .executeTakeFirst();
-  const request = decision?.ref_update_id ? await getExtensionRequest(db, Number(decision.ref_update_id)) : undefined;
+  const decision = await getExtensionDecision(db, decisionId);
+  const request = decision ? await getExtensionRequest(db, decision.requestId) : undefined;
   if (!decision || !request) return { skip: 'the extension decision no longer exists' };
   const detail = (await occurrenceDetails(db, [request.occurrenceId])).get(request.occurrenceId);
   if (!detail) return { skip: 'the task no longer exists' };
-  const previous = (decision.data as { previousDue?: string | null } | null)?.previousDue ?? null;
+  const previous = decision.previousDue;
   const vars = {
     id: detail.taskId,
     title: truncate(detail.title, TITLE_MAX),
-    who: await staffName(db, decision.staff_id),
+    who: await staffName(db, decision.staffId),
     requested: formatVnDate(request.requestedDue),
     current: previous ? formatVnDate(previous) : t('extension-no-due'),
   };

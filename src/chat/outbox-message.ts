@@ -6,6 +6,7 @@ import type { Db } from '../db/index.js';
 import type { OutboxRow } from '../db/schema.js';
 import type { Locale } from '../domain/types.js';
 import { pickLocale, type Translator } from '../i18n.js';
+import { recipientOf } from '../store/occurrence-details.js';
 import { parseOutboxPayload } from '../store/outbox-payloads.js';
 import { renderDigest } from './digest-message.js';
 import { renderExtensionDecision, renderExtensionRequest } from './extension-message.js';
@@ -30,7 +31,7 @@ export async function renderOutboxRow(ctx: RenderContext, row: OutboxRow): Promi
   if (DAILY.has(payload.type) && 'date' in payload && payload.date !== ctx.today) {
     return { skip: `stale: a ${payload.type} of ${payload.date} is not sent on ${ctx.today}` };
   }
-  const staff = row.staff_id === null ? undefined : await ctx.db.selectFrom('staff').select(['locale', 'unit_id', 'active']).where('id', '=', row.staff_id).executeTakeFirst();
+  const staff = row.staff_id === null ? undefined : await recipientOf(ctx.db, row.staff_id);
   if (!staff?.active) return { skip: 'the recipient is no longer active' };
   const t = ctx.translator.for(pickLocale(staff.locale, ctx.defaultLocale));
   switch (payload.type) {

@@ -5,7 +5,8 @@
  */
 import { parseReply, type ReplyIntent } from '../domain/reply-grammar.js';
 import { activePrompt, clearPrompt, findMessageRef, latestMessageRef } from '../store/conversation.js';
-import { getOccurrenceView, listMyOpenOccurrences, occurrenceOfTask, OPEN_STATUSES } from '../store/tasks.js';
+import { isOpenStatus } from '../domain/types.js';
+import { getOccurrenceView, listMyOpenOccurrences, occurrenceOfTask } from '../store/tasks.js';
 import { STATUS_MENU } from './actions.js';
 import { applyBlocked, applyChoice, applyExtension, applyNote, applyStatus } from './answer.js';
 import type { LinkedContext, Response } from './types.js';
@@ -55,7 +56,7 @@ async function resolveTarget(ctx: LinkedContext, intent: ReplyIntent, repliedTo:
   const latest = await latestMessageRef(ctx.db, ctx.channel, ctx.chatId, new Date(ctx.now.getTime() - BARE_ANSWER_WINDOW_MS));
   if (latest && latest.length === 1) {
     const view = await getOccurrenceView(ctx.db, latest[0]!);
-    if (view && OPEN_STATUSES.includes(view.status)) return view.occurrenceId;
+    if (view && isOpenStatus(view.status)) return view.occurrenceId;
   }
   const open = await listMyOpenOccurrences(ctx.db, ctx.staff, { limit: 2, offset: 0 });
   if (open.total === 1) return open.rows[0]!.occurrenceId;

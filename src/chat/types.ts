@@ -69,17 +69,23 @@ export interface CommandContext {
 
 export type LinkedContext = CommandContext & { staff: Staff };
 
-export interface Command {
+/** Narrows a context to a linked account: the staff member behind it is known. */
+export function isLinked(ctx: CommandContext): ctx is LinkedContext {
+  return ctx.staff !== null;
+}
+
+interface CommandInfo {
   name: string;
   aliases?: string[];
   /** Locale id of the one-line description used by /help and the command menu. */
   descriptionKey: string;
-  /** Most commands need a linked account; /start and /help do not. */
-  public?: boolean;
   /** Roles allowed to see it in /help (all when absent). */
   roles?: Staff['role'][];
-  run(ctx: CommandContext): Promise<Response>;
 }
+
+/** A chat command: most need a linked account; public ones (/start, /help) run for anyone. */
+export type Command = CommandInfo &
+  ({ public: true; run(ctx: CommandContext): Promise<Response> } | { public?: false; run(ctx: LinkedContext): Promise<Response> });
 
 export function reply(...messages: (Outgoing | string)[]): Response {
   return { replies: messages.map((m) => (typeof m === 'string' ? { text: m } : m)) };

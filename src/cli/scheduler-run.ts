@@ -8,6 +8,7 @@ import { fixedClock, type Clock } from '../domain/time.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { createSenders } from '../channels/senders.js';
 import type { DeliveryReport } from '../scheduler/worker.js';
+import { staffNames as namesOf } from '../store/staff.js';
 import { UsageError, type CliEnv, type CliIo } from './types.js';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -41,11 +42,8 @@ export function schedulerAt(env: CliEnv, at: Date): { scheduler: Scheduler; cloc
   return { scheduler, clock, channels: [...senders.keys()] };
 }
 
-export async function staffNames(env: CliEnv, ids: (number | null)[]): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await env.db.selectFrom('staff').select(['id', 'name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function staffNames(env: CliEnv, ids: (number | null)[]): Promise<Map<number, string>> {
+  return namesOf(env.db, [...new Set(ids.filter((id): id is number => id !== null))]);
 }
 
 export const kindLabel = (env: CliEnv, kind: string): string => env.t(`cli-kind-${kind.replace(/_/g, '-')}`);

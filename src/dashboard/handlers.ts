@@ -4,19 +4,20 @@ import { STALE_DAYS } from '../../commands/overdue.js';
 import type { Deps } from '../chat/types.js';
 import { addDays, dayOfWeek, localDate } from '../domain/time.js';
 import { subtreeCounts } from '../store/overdue-report.js';
+import { getUnit } from '../store/units.js';
 import type { Html } from '../http/html.js';
 import { sendFile, sendHtml } from '../http/pages.js';
 import type { Translate } from '../i18n.js';
 import type { Viewer } from './auth.js';
-import { taskDetail, unlinkedPeople } from './details.js';
+import { taskDetail, unlinkedPeople } from '../store/task-detail.js';
 import { layout, messagePage, type Section } from './layout.js';
-import { overdueTrend, statusCounts } from './overview.js';
+import { overdueTrend, statusCounts } from '../store/overview.js';
 import { DAYS_LATE_CHOICES, overdueBody, type OverdueFilterValues } from './pages/overdue.js';
 import { overviewBody } from './pages/overview.js';
 import { peopleBody } from './pages/people.js';
 import { taskBody } from './pages/task.js';
-import { reportCount, reportRows } from './report.js';
-import { documentsInSubtree, ownersInSubtree, taskInSubtree, unitInSubtree, unitsInSubtree } from './scope.js';
+import { reportCount, reportRows } from '../store/report.js';
+import { documentsInSubtree, ownersInSubtree, taskInSubtree, unitInSubtree, unitsInSubtree } from '../store/scope.js';
 import { reportWorkbook, XLSX_TYPE } from './xlsx.js';
 
 export const OVERDUE_PAGE_ROWS = 300;
@@ -58,7 +59,9 @@ async function unitOf(ctx: PageContext): Promise<number | null> {
 }
 
 async function unitRow(ctx: PageContext, id: number): Promise<{ id: number; name: string; parent_id: number | null }> {
-  return ctx.deps.db.selectFrom('units').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirstOrThrow();
+  const unit = await getUnit(ctx.deps.db, id);
+  if (!unit) throw new Error(`unit ${id} does not exist`);
+  return unit;
 }
 
 export async function overviewPage(ctx: PageContext): Promise<void> {

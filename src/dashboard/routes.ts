@@ -13,12 +13,13 @@ import { isSameOrigin, parseForm, redirect, sendHtml } from '../http/pages.js';
 import { readBody, type HttpServer } from '../http/server.js';
 import { createSession, DASHBOARD_SESSION_TTL_MS, endSession, peekLoginToken, pruneSessions, redeemLoginToken, type LoginResult } from '../store/sessions.js';
 import { createLinkCode } from '../store/links.js';
+import { getStaff } from '../store/staff.js';
 import { DASHBOARD_STYLE } from './assets/style.js';
 import { currentViewer, DASHBOARD_COOKIE, DASHBOARD_ROLES, type Viewer } from './auth.js';
 import { forbiddenPage, overdueExport, overduePage, overviewPage, peoplePage, taskPage, type PageContext } from './handlers.js';
 import { layout, messagePage } from './layout.js';
 import { loginBody } from './pages/login.js';
-import { staffInSubtree } from './scope.js';
+import { staffInSubtree } from '../store/scope.js';
 
 export interface DashboardOptions {
   deps: Deps;
@@ -66,7 +67,8 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
     const token = url.searchParams.get('token') ?? '';
     const peek = await peekLoginToken(db, token, clock.now());
     if (!peek.ok) return loginProblem(req, res, peek);
-    const staff = await db.selectFrom('staff').select(['name', 'locale']).where('id', '=', peek.staffId).executeTakeFirstOrThrow();
+    const staff = await getStaff(db, peek.staffId);
+    if (!staff) return loginProblem(req, res, { ok: false, reason: 'unknown' });
     const locale = pageLocale(req, staff.locale === 'en' ? 'en' : 'vi');
     const t = translator.for(locale);
     sendHtml(res, 200, layout({ t, locale, title: t('dash-login-title'), section: 'none', here: `/dashboard/login?token=${encodeURIComponent(token)}` }, loginBody(t, staff.name, token)));
@@ -77,7 +79,7 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
     const now = clock.now();
     const result = await redeemLoginToken(db, parseForm(await readBody(req, 4096)).get('token') ?? '', now);
     if (!result.ok) return loginProblem(req, res, result);
-    const staff = await db.selectFrom('staff').select(['role', 'active']).where('id', '=', result.staffId).executeTakeFirst();
+    const staff = await getStaff(db, result.staffId);
     if (!staff?.active || !DASHBOARD_ROLES.includes(staff.role)) return simple(req, res, 403, 'dash-forbidden-title', ['dash-forbidden-role']);
     await pruneSessions(db, now);
     const session = await createSession(db, { kind: 'dashboard', staffId: result.staffId }, now, DASHBOARD_SESSION_TTL_MS);

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { formatVnDateTime, parseIsoDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
-import type { ReportRow } from './report.js';
+import type { ReportRow } from '../store/report.js';
 
 export const REPORT_COLUMNS = [
   { key: 'report-col-stt', width: 6 },

@@ -6,9 +6,9 @@
  */
 import type { Db } from '../db/index.js';
 import type { RecurringTask } from '../store/recurring.js';
-import { isValidSchedule, nextOccurrences, occurrencesBetween, parseScheduleSpecs, type TaskSchedule } from '../domain/recurrence.js';
+import { nextOccurrences, occurrencesBetween, parseScheduleSpecs, type TaskSchedule } from '../domain/recurrence.js';
 import { addDays } from '../domain/time.js';
-import { insertMissingOccurrences, liveRecurringTasks } from '../store/recurring.js';
+import { insertMissingOccurrences, liveRecurringTasks, storedDueText, storedSchedules } from '../store/recurring.js';
 import { getSetting } from '../store/settings.js';
 
 export const CHECK_IN_DAY_KEY = 'ongoing_check_in_day';
@@ -16,22 +16,11 @@ export const DEFAULT_CHECK_IN_DAY = 25;
 /** Far enough ahead for a due-soon nudge 7 working days out, even across Tết. */
 export const HORIZON_DAYS = 45;
 
-const SCHEDULE_KINDS = new Set(['date', 'yearly', 'quarterly', 'monthly', 'ongoing']);
-
-function storedSchedules(spec: unknown): TaskSchedule[] | null {
-  const list = Array.isArray(spec) ? spec : [spec];
-  const valid = list.filter(
-    (s): s is TaskSchedule => typeof s === 'object' && s !== null && SCHEDULE_KINDS.has(String((s as { kind?: unknown }).kind)) && isValidSchedule(s as TaskSchedule),
-  );
-  return valid.length > 0 && valid.length === list.length ? valid : null;
-}
-
 /** The schedules a task follows; empty when nothing can be read (the office sets it by hand). */
 export function schedulesOf(task: RecurringTask, checkInDay: number): TaskSchedule[] {
   const stored = storedSchedules(task.due_spec);
   if (stored) return stored;
-  const spec = task.due_spec as { text?: unknown } | null;
-  const text = typeof spec?.text === 'string' ? spec.text : (task.due_text ?? '');
+  const text = storedDueText(task.due_spec) ?? task.due_text ?? '';
   return parseScheduleSpecs(
     { kind: task.due_kind, date: task.due_date, rule: task.due_rule, text },
     checkInDay,

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.js';
+import { OPEN } from './statuses.js';
 
 export interface DigestPeriod {
   unitId: number;
@@ -38,7 +39,6 @@ export interface PersonLine {
   count: number;
 }
 
-const OPEN = sql`('open','in_progress','blocked')`;
 const owners = sql<string[]>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id where ow.task_id = o.task_id), '{}')`;
 
 async function listed<T>(db: Db, query: RawBuilder<T & { total: number }>): Promise<Listed<T>> {

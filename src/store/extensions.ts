@@ -4,6 +4,7 @@
  * decision row points at it. Approving moves the occurrence's due date to the requested one.
  */
 import { sql, type NotNull } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import type { Channel } from '../domain/types.js';
 
@@ -54,6 +55,31 @@ export async function decisionOf(db: Db, requestId: number): Promise<ExtensionDe
     .executeTakeFirst();
   return row ? { id: Number(row.id), decision: row.decision, staffId: row.staff_id } : undefined;
 }
+
+export interface StoredDecision extends ExtensionDecision {
+  requestId: number;
+  /** The due date before the decision (what an approval moved). */
+  previousDue: string | null;
+}
+
+/** A decision row by its own id (the outbox message to the requester names it). */
+export async function getExtensionDecision(db: Db, decisionId: number): Promise<StoredDecision | undefined> {
+  const row = await db
+    .selectFrom('updates')
+    .select(['id', 'decision', 'staff_id', 'ref_update_id', 'data'])
+    .where('id', '=', decisionId)
+    .where('kind', '=', 'extension_decision')
+    .where('decision', 'is not', null)
+    .where('ref_update_id', 'is not', null)
+    .$narrowType<{ decision: NotNull; ref_update_id: NotNull }>()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const data = previousDueData.safeParse(row.data);
+  return { id: Number(row.id), decision: row.decision, staffId: row.staff_id, requestId: Number(row.ref_update_id), previousDue: data.success ? data.data.previousDue : null };
+}
+
+/** What a decision row keeps in `data`. */
+const previousDueData = z.object({ previousDue: z.string().nullable() });
 
 /** Stores the decision; an approval moves the due date. Returns the decision's update id and the due date before. */
 export async function recordExtensionDecision(

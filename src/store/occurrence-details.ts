@@ -21,7 +21,7 @@ export async function occurrenceDetails(db: Db, ids: readonly number[]): Promise
   return new Map(rows.map((r) => [r.occurrenceId, { ...r, owners: r.owners ?? [] }]));
 }
 
-/** The staff name and locale the worker renders a message for. */
-export async function recipientOf(db: Db, staffId: number): Promise<{ name: string; locale: string } | undefined> {
-  return db.selectFrom('staff').select(['name', 'locale']).where('id', '=', staffId).executeTakeFirst();
+/** Who the worker renders an outbox message for: their language, unit, and whether they are still active. */
+export async function recipientOf(db: Db, staffId: number) {
+  return db.selectFrom('staff').select(['locale', 'unit_id', 'active']).where('id', '=', staffId).executeTakeFirst();
 }

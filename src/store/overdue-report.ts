@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
+import { OPEN } from './statuses.js';
 import { addDays } from '../domain/time.js';
 
 export interface UnitCounts {
@@ -31,7 +32,6 @@ export interface ReportWindow {
 /** Days ahead that count as "being chased" when the caller names no `chaseUntil`. */
 export const CHASE_DAYS = 14;
 
-const OPEN = sql`('open','in_progress','blocked')`;
 
 /**
  * Counts per unit directly under `rootUnitId` (subtrees rolled up), and for the root's own tasks.

@@ -7,6 +7,7 @@
 import type { Db } from '../db/index.js';
 import { nextOccurrences, parseScheduleSpec, periodKey, type TaskSchedule } from '../domain/recurrence.js';
 import { addDays, localDate } from '../domain/time.js';
+import { OPEN_STATUSES } from '../domain/types.js';
 import type { PlanImport, PlanTask } from '../import/types.js';
 import { createTask } from './tasks.js';
 import { createUnitResolver, type UnitResolver } from './unit-resolver.js';
@@ -128,9 +129,14 @@ async function upsertTask(
     .updateTable('occurrences')
     .set({ lead_unit_id: units.lead, ...(period.periodKey === 'once' ? { due_date: period.dueDate } : {}) })
     .where('task_id', '=', existing.id)
-    .where('status', 'in', ['open', 'in_progress', 'blocked'])
+    .where('status', 'in', OPEN_STATUSES)
     .execute();
   return 'updated';
+}
+
+/** Gives a stored document its title (the demo's plan, whose text has none the parser reads). */
+export async function setDocumentTitle(db: Db, documentId: number, title: string): Promise<void> {
+  await db.updateTable('documents').set({ title }).where('id', '=', documentId).execute();
 }
 
 /** Stores a plan's document and tasks. Run it inside a transaction. */

@@ -1,5 +1,7 @@
 /** Recurring and ongoing tasks, and the upcoming occurrences the scheduler creates for them. */
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
+import { isValidSchedule, type TaskSchedule } from '../domain/recurrence.js';
 import type { DueKind, RecurrenceRule } from '../domain/types.js';
 
 export interface RecurringTask {
@@ -10,6 +12,32 @@ export interface RecurringTask {
   due_text: string | null;
   due_spec: unknown;
   leadUnitId: number | null;
+}
+
+const day = z.number();
+const taskSchedule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date'), due: z.string() }),
+  z.object({ kind: z.literal('yearly'), month: z.number(), day }),
+  z.object({ kind: z.literal('quarterly'), monthOfQuarter: z.union([z.literal(1), z.literal(2), z.literal(3)]), day }),
+  z.object({ kind: z.literal('monthly'), day }),
+  z.object({ kind: z.literal('ongoing'), checkInDay: day }),
+]);
+const dueText = z.object({ text: z.string() });
+
+/**
+ * What tasks.due_spec holds: one TaskSchedule or a list of them (what the importer and the CLI
+ * store), else null when it holds something else (the importer's `due` object) or an invalid one.
+ */
+export function storedSchedules(spec: unknown): TaskSchedule[] | null {
+  const parsed = z.array(taskSchedule).safeParse(Array.isArray(spec) ? spec : [spec]);
+  if (!parsed.success || parsed.data.length === 0) return null;
+  return parsed.data.every(isValidSchedule) ? parsed.data : null;
+}
+
+/** The time phrase a due_spec keeps (`{ text }`), if any. */
+export function storedDueText(spec: unknown): string | undefined {
+  const parsed = dueText.safeParse(spec);
+  return parsed.success ? parsed.data.text : undefined;
 }
 
 /** Tasks that are not cancelled and recur or run on (their occurrences are made ahead of time). */

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { Staff } from '../db/schema.js';
 import type { DueKind, RecurrenceRule, Status } from '../domain/types.js';
+import { OPEN } from './statuses.js';
 
-export const OPEN_STATUSES: Status[] = ['open', 'in_progress', 'blocked'];
 
 export interface NewTask {
   title: string;
@@ -67,6 +67,45 @@ export async function createTask(db: Db, input: NewTask, now: Date): Promise<{ t
   return { taskId: task.id, occurrenceIds };
 }
 
+/** Makes a person an owner of a task (nothing when they already are). */
+export async function addOwner(db: Db, taskId: number, staffId: number, at: Date): Promise<void> {
+  await db
+    .insertInto('task_owners')
+    .values({ task_id: taskId, staff_id: staffId, assigned_at: at })
+    .onConflict((oc) => oc.columns(['task_id', 'staff_id']).doNothing())
+    .execute();
+}
+
+/** Moves an occurrence to another due date (and the period that date falls in). */
+export async function setOccurrenceDue(db: Db, occurrenceId: number, due: { dueDate: string; periodKey: string }): Promise<void> {
+  await db.updateTable('occurrences').set({ due_date: due.dueDate, period_key: due.periodKey }).where('id', '=', occurrenceId).execute();
+}
+
+/** Adds one occurrence of a task unless its period exists; returns the new id. */
+export async function addOccurrence(
+  db: Db,
+  o: { taskId: number; periodKey: string; dueDate: string | null; leadUnitId: number | null; createdAt: Date },
+): Promise<number | undefined> {
+  const row = await db
+    .insertInto('occurrences')
+    .values({ task_id: o.taskId, period_key: o.periodKey, due_date: o.dueDate, lead_unit_id: o.leadUnitId, created_at: o.createdAt })
+    .onConflict((oc) => oc.columns(['task_id', 'period_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The tasks of a document with their (first) occurrence, in task order. */
+export async function occurrencesOfDocument(db: Db, documentId: number) {
+  return db
+    .selectFrom('tasks as t')
+    .innerJoin('occurrences as o', 'o.task_id', 't.id')
+    .select(['t.id as taskId', 'o.id as occurrenceId', 'o.lead_unit_id as leadUnitId', 't.due_spec as spec'])
+    .where('t.document_id', '=', documentId)
+    .orderBy('t.id')
+    .execute();
+}
+
 export interface OccurrenceView {
   occurrenceId: number;
   taskId: number;
@@ -112,7 +151,7 @@ function myOccurrencesFilter(staff: Staff) {
 
 export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit: number; offset: number }) {
   const rows = await occurrenceViewQuery(db)
-    .where('o.status', 'in', OPEN_STATUSES)
+    .where(sql<boolean>`o.status in ${OPEN}`)
     .where('t.cancelled_at', 'is', null)
     .where(myOccurrencesFilter(staff))
     .orderBy(sql`o.due_date asc nulls last`)
@@ -124,7 +163,7 @@ export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit:
     .selectFrom('occurrences as o')
     .innerJoin('tasks as t', 't.id', 'o.task_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('o.status', 'in', OPEN_STATUSES)
+    .where(sql<boolean>`o.status in ${OPEN}`)
     .where('t.cancelled_at', 'is', null)
     .where(myOccurrencesFilter(staff))
     .executeTakeFirstOrThrow();
@@ -141,7 +180,7 @@ export async function occurrenceOfTask(db: Db, taskId: number): Promise<number |
     .selectFrom('occurrences')
     .select('id')
     .where('task_id', '=', taskId)
-    .orderBy(sql`case when status in ('open','in_progress','blocked') then 0 else 1 end`)
+    .orderBy(sql`case when status in ${OPEN} then 0 else 1 end`)
     .orderBy(sql`due_date asc nulls last`)
     .orderBy('id', 'desc')
     .executeTakeFirst();

@@ -2,7 +2,7 @@
  * The layering rule of README's "Architecture" section, checked on every import of src/ and
  * commands/: a file may import from its own layer or from a layer below it, never from a layer
  * above, and never from a sibling on its own level (channels and the scheduler do not know each
- * other; the app wires them).
+ * other; the app wires them). And SQL lives in store/ (and db/, migrations/, bench/) only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -67,5 +67,23 @@ describe('layers', () => {
       importsOf(file).flatMap((target) => violation(file, target) ?? []),
     );
     expect(problems).toEqual([]);
+  });
+});
+
+/** A query built or written outside store/: Kysely's builders, the `sql` tag, or a raw query. */
+const SQL_USE = /\.(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|with)\(|\bsql(<[^>]*>)?`|\bsql\.(raw|lit|join|ref|id)\(|from 'kysely'/;
+
+describe('SQL', () => {
+  it('recognises a query', () => {
+    expect(SQL_USE.test("db.selectFrom('staff')")).toBe(true);
+    expect(SQL_USE.test('sql<number>`select 1`')).toBe(true);
+    expect(SQL_USE.test("import { sql } from 'kysely';")).toBe(true);
+    expect(SQL_USE.test('deps.db.transaction().execute(work)')).toBe(false);
+  });
+
+  it('is written only in store/ and db/', () => {
+    const outside = [...sourceFiles('src'), ...sourceFiles('commands')].filter((f) => !f.startsWith('src/store/') && !f.startsWith('src/db/'));
+    const offenders = outside.filter((file) => SQL_USE.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

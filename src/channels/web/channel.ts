@@ -13,7 +13,7 @@ import { saveMessageRef } from '../../store/conversation.js';
 import { backoffDelay, type RetryDecision } from '../retry.js';
 import type { Sender } from '../../chat/sender.js';
 import { createChatHub, type ChatHub } from './hub.js';
-import { addMessage, editMessage, type WebMessage } from './messages.js';
+import { addWebMessage, editWebMessage, type WebMessage } from '../../store/web-chat.js';
 import { createKeyedQueue } from './queue.js';
 import { renderWeb } from './render.js';
 
@@ -49,7 +49,7 @@ export function createWebChannel(deps: Deps, logger: Logger = deps.logger): WebC
 
   async function store(chatKey: string, out: Outgoing): Promise<WebMessage> {
     const now = deps.clock.now();
-    const message = await addMessage(deps.db, chatKey, 'bot', renderWeb(out), now);
+    const message = await addWebMessage(deps.db, chatKey, 'bot', renderWeb(out), now);
     if (out.occurrenceIds?.length) await saveMessageRef(deps.db, 'web', chatKey, String(message.id), out.occurrenceIds, now);
     hub.publish(chatKey, 'message', message);
     return message;
@@ -76,12 +76,12 @@ export function createWebChannel(deps: Deps, logger: Logger = deps.logger): WebC
     const result: ChatResult = { messages: [], edits: [], ...(response.notice?.text ? { notice: response.notice } : {}) };
     const now = deps.clock.now();
     if (input.kind === 'text') {
-      const mine = await addMessage(deps.db, chat.chatKey, 'user', { text: input.text }, now);
+      const mine = await addWebMessage(deps.db, chat.chatKey, 'user', { text: input.text }, now);
       hub.publish(chat.chatKey, 'message', mine);
       result.messages.push(mine);
     }
     if (response.edit && input.kind === 'action') {
-      const edited = await editMessage(deps.db, chat.chatKey, input.messageId, renderWeb(response.edit), now);
+      const edited = await editWebMessage(deps.db, chat.chatKey, input.messageId, renderWeb(response.edit), now);
       if (edited) {
         if (response.edit.occurrenceIds?.length) await saveMessageRef(deps.db, 'web', chat.chatKey, String(edited.id), response.edit.occurrenceIds, now);
         hub.publish(chat.chatKey, 'edit', edited);

@@ -5,13 +5,7 @@ import type { Locale } from '../../domain/types.js';
 import { html, jsonScript, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
 
-export interface PickerPerson {
-  id: number;
-  name: string;
-  role: string;
-  unitName: string;
-  unitDepth: number;
-}
+import type { PickerPerson } from '../../store/web-chat.js';
 
 export interface ChatPageInput {
   t: Translate;

@@ -2,8 +2,8 @@
 import { formatVnDate } from '../../domain/time.js';
 import { html, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
-import type { ReportRow } from '../report.js';
-import type { UnitOption } from '../scope.js';
+import type { ReportRow } from '../../store/report.js';
+import type { UnitOption } from '../../store/scope.js';
 
 export const DAYS_LATE_CHOICES = [1, 3, 7, 14, 30] as const;
 

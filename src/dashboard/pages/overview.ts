@@ -3,7 +3,7 @@ import { html, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
 import { trendChart } from '../chart.js';
 import type { UnitCounts } from '../../store/overdue-report.js';
-import type { StatusCounts, TrendPoint } from '../overview.js';
+import type { StatusCounts, TrendPoint } from '../../store/overview.js';
 
 export interface OverviewInput {
   t: Translate;

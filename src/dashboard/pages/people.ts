@@ -2,7 +2,7 @@
 import { formatVnDate, localDate } from '../../domain/time.js';
 import { html, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
-import type { UnlinkedPerson } from '../details.js';
+import type { UnlinkedPerson } from '../../store/task-detail.js';
 
 export function peopleBody(t: Translate, people: UnlinkedPerson[], csrf: string): Html {
   if (people.length === 0) return html`<p class="muted">${t('dash-people-none')}</p>`;

@@ -2,8 +2,8 @@
 import { formatVnDate, formatVnDateTime } from '../../domain/time.js';
 import { html, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
-import type { TaskDetail } from '../details.js';
-import { daysLate } from '../report.js';
+import type { TaskDetail } from '../../store/task-detail.js';
+import { daysLate } from '../../store/report.js';
 
 const CHANNELS: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo', web: 'Web', cli: 'CLI', system: 'dondoc' };
 

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import { addDays, localInstant } from '../domain/time.js';
 import { inSubtree } from './scope.js';
+import { OPEN } from './statuses.js';
 
 export interface StatusCounts {
   open: number;
@@ -22,7 +23,7 @@ const COUNTS = (today: string) => sql`
   count(*) filter (where o.status = 'in_progress')::int as in_progress,
   count(*) filter (where o.status = 'blocked')::int as blocked,
   count(*) filter (where o.status = 'done')::int as done,
-  count(*) filter (where o.status in ('open','in_progress','blocked') and o.due_date < ${today}::date)::int as overdue,
+  count(*) filter (where o.status in ${OPEN} and o.due_date < ${today}::date)::int as overdue,
   count(*) filter (where o.status <> 'cancelled')::int as total`;
 
 type CountRow = StatusCounts;

@@ -8,6 +8,7 @@ import type { Db } from '../db/index.js';
 import { daysBetween, localDate } from '../domain/time.js';
 import type { Status } from '../domain/types.js';
 import { documentLabel, inSubtree } from './scope.js';
+import { OPEN } from './statuses.js';
 
 export interface ReportFilter {
   /** Only tasks led inside this unit's subtree; undefined for the whole organisation (CLI). */
@@ -45,7 +46,7 @@ function conditions(filter: ReportFilter, today: string): RawBuilder<boolean>[] 
   if (filter.ownerId !== undefined) where.push(sql<boolean>`exists (select 1 from task_owners w where w.task_id = t.id and w.staff_id = ${filter.ownerId})`);
   if (filter.documentId !== undefined) where.push(sql<boolean>`t.document_id = ${filter.documentId}`);
   if (filter.minDaysLate !== undefined) {
-    where.push(sql<boolean>`o.status in ('open','in_progress','blocked') and o.due_date <= (${today}::date - ${Math.max(1, filter.minDaysLate)}::int)`);
+    where.push(sql<boolean>`o.status in ${OPEN} and o.due_date <= (${today}::date - ${Math.max(1, filter.minDaysLate)}::int)`);
   }
   if (filter.dueFrom) where.push(sql<boolean>`o.due_date >= ${filter.dueFrom}::date`);
   if (filter.dueTo) where.push(sql<boolean>`o.due_date <= ${filter.dueTo}::date`);

@@ -7,7 +7,7 @@ import { formatVnDate } from '../domain/time.js';
 import type { Status } from '../domain/types.js';
 import { clearPrompt, setPrompt, type PromptKind } from '../store/conversation.js';
 import { canActOn, getOccurrenceView } from '../store/tasks.js';
-import { recordExtensionRequest, recordNote, recordStatus } from '../store/updates.js';
+import { answerStatus, recordExtensionRequest, recordNote, recordStatus } from '../store/updates.js';
 import { enqueueBlockedEscalation, enqueueExtensionRequest } from '../store/outbox-events.js';
 import type { StatusChoice } from './actions.js';
 import { taskCard, truncate } from './cards.js';
@@ -47,14 +47,20 @@ export async function applyStatus(
   change: { status: Status; percent?: number | undefined; note?: string | undefined },
   viaButton: boolean,
 ): Promise<Response> {
-  const allowed = await guard(ctx, occurrenceId);
-  if (!allowed.ok) return viaButton ? allowed.response : reply(allowed.response.notice?.text ?? '');
   const note = change.note ? change.note.trim() : undefined;
-  if (note && [...note].length > MAX_NOTE_LENGTH) return tooLong(ctx, viaButton);
-  const { changed, updateId } = await recordStatus(ctx.db, who(ctx, occurrenceId), { status: change.status, percent: change.percent, note });
-  if (updateId && change.status === 'blocked') await escalateBlocked(ctx, occurrenceId, updateId);
-  const updated = await card(ctx, occurrenceId);
-  const notice = ctx.t(changed ? 'answer-saved' : 'answer-unchanged', { status: ctx.t(`status-${change.status}`) });
+  if (note && [...note].length > MAX_NOTE_LENGTH) {
+    const allowed = await guard(ctx, occurrenceId);
+    if (!allowed.ok) return viaButton ? allowed.response : reply(allowed.response.notice?.text ?? '');
+    return tooLong(ctx, viaButton);
+  }
+  const answer = await answerStatus(ctx.db, { ...who(ctx, occurrenceId), actor: ctx.staff }, { status: change.status, percent: change.percent, note });
+  if (!answer.allowed || answer.cancelled) {
+    const text = ctx.t(answer.allowed ? 'answer-cancelled' : 'answer-not-yours');
+    return viaButton ? { replies: [], notice: { text, alert: true } } : reply(text);
+  }
+  if (answer.updateId && change.status === 'blocked') await escalateBlocked(ctx, occurrenceId, answer.updateId);
+  const updated = answer.view ? taskCard(ctx.t, answer.view, ctx.today) : undefined;
+  const notice = ctx.t(answer.changed ? 'answer-saved' : 'answer-unchanged', { status: ctx.t(`status-${change.status}`) });
   if (viaButton) return { replies: [], ...(updated ? { edit: updated } : {}), notice: { text: notice } };
   return reply(notice, ...(updated ? [updated] : []));
 }

@@ -4,10 +4,9 @@
  * (store/conversation.ts chat_menus); a bare number then runs the same action id the button
  * would, through the dispatcher's action route, re-checked against the database like any button.
  */
-import { parseReply } from '../domain/reply-grammar.js';
-import { activePrompt, recentChatMenu } from '../store/conversation.js';
+import type { ReplyIntent } from '../domain/reply-grammar.js';
+import type { ConversationState } from '../store/conversation-state.js';
 import { STATUS_MENU } from './actions.js';
-import type { LinkedContext } from './types.js';
 
 /** A menu is answered within a day, like a bare answer to a task message. */
 export const MENU_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -19,17 +18,15 @@ export type MenuPick =
   | { kind: 'none' };
 
 /**
- * What a bare "N" means after the chat's last menu: its action, a number the menu did not list,
- * no menu at all (the latest task message had none), or null to read the text as usual (no
- * recent menu, a question from the bot is waiting, "N #15", or a status number after a menu
- * for several tasks, which needs the task).
+ * What a bare "N" means after the chat's last menu (sent within MENU_WINDOW_MS): its action, a
+ * number the menu did not list, no menu at all (the latest task message had none), or null to
+ * read the text as usual (no recent menu, a question from the bot is waiting, "N #15", or a
+ * status number after a menu for several tasks, which needs the task).
  */
-export async function menuPick(ctx: LinkedContext, text: string): Promise<MenuPick | null> {
-  const intent = parseReply(text, ctx.today);
+export function menuPick(state: Pick<ConversationState, 'menu' | 'prompt'>, intent: ReplyIntent): MenuPick | null {
   if (intent.kind !== 'menu' || intent.taskRef !== undefined) return null;
-  const menu = await recentChatMenu(ctx.db, ctx.channel, ctx.chatId, new Date(ctx.now.getTime() - MENU_WINDOW_MS));
-  if (!menu) return null;
-  if (await activePrompt(ctx.db, ctx.staff.id, ctx.channel, ctx.now)) return null;
+  const { menu } = state;
+  if (!menu || state.prompt) return null;
   const entry = menu.entries.find((e) => e.n === intent.choice);
   if (entry) return { kind: 'action', action: entry.action };
   if (menu.needsTask && intent.choice <= STATUS_MENU.length) return null;

@@ -3,7 +3,10 @@
  * means. Each platform implements it (Telegram: telegram/sender.ts; Zalo and web plug in the same
  * way); the worker owns retries, so a Sender never retries on its own.
  */
+import type { Db } from '../db/index.js';
+import type { Clock } from '../domain/time.js';
 import type { Channel, Outgoing } from '../domain/types.js';
+import { rememberMessage } from '../store/conversation.js';
 import type { Translator } from '../i18n.js';
 
 /** How a failed send should be treated (channels/retry.ts decides it for each platform's errors). */
@@ -57,6 +60,24 @@ export async function sendParts<T>(parts: readonly T[], progress: PartProgress |
     await progress?.sent(index, lastId);
   }
   return lastId;
+}
+
+/** What was sent (or edited): a message's platform id and the occurrences it was about. */
+export interface Sent {
+  chatId: string;
+  messageId: string;
+  occurrenceIds: readonly number[];
+}
+
+/**
+ * Called by a channel's sender for each message it delivered or edited, so that a reply to it
+ * (or a bare "xong" after it) finds the tasks it was about: store/conversation.ts rememberMessage.
+ */
+export type SentHook = (sent: Sent) => Promise<void>;
+
+/** The SentHook of a channel: remembers what each message was about (`latestOnly` where replies do not exist). */
+export function rememberSent(deps: { db: Db; clock: Clock }, channel: Channel, options: { latestOnly?: boolean } = {}): SentHook {
+  return (sent) => rememberMessage(deps.db, { channel, ...sent, now: deps.clock.now(), latestOnly: options.latestOnly ?? false });
 }
 
 export interface Sender {

@@ -4,33 +4,36 @@
  * grammar (src/domain/reply-grammar.ts) reads it on every platform.
  */
 import { parseReply, type ReplyIntent } from '../domain/reply-grammar.js';
-import { activePrompt, clearPrompt, findMessageRef, latestMessageRef } from '../store/conversation.js';
-import { isOpenStatus } from '../domain/types.js';
-import { getOccurrenceView, listMyOpenOccurrences, occurrenceOfTask } from '../store/tasks.js';
+import type { PromptKind } from '../db/schema.js';
+import { clearPrompt } from '../store/conversation.js';
+import type { ConversationState } from '../store/conversation-state.js';
 import { STATUS_MENU } from './actions.js';
 import { applyBlocked, applyChoice, applyExtension, applyNote, applyStatus } from './answer.js';
 import type { LinkedContext, Response } from './types.js';
 import { reply } from './types.js';
 
-const BARE_ANSWER_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** A bare answer goes to the task of the latest task message sent within this window. */
+export const BARE_ANSWER_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export async function handleText(ctx: LinkedContext, text: string, replyToMessageId?: string, threadless = false): Promise<Response> {
-  const prompt = await activePrompt(ctx.db, ctx.staff.id, ctx.channel, ctx.now);
-  const intent = parseReply(text, ctx.today);
-  const repliedTo = replyToMessageId ? await findMessageRef(ctx.db, ctx.channel, ctx.chatId, replyToMessageId) : undefined;
-
-  if (prompt && intent.taskRef === undefined && (!repliedTo || repliedTo.includes(prompt.occurrence_id))) {
-    return answerPrompt(ctx, prompt.kind, prompt.occurrence_id, text, intent);
+/**
+ * Answers a line of free text, read once (`intent`) against the conversation loaded once
+ * (`state`): the question waiting, the message replied to, the latest task message, the open tasks.
+ */
+export async function handleText(ctx: LinkedContext, state: ConversationState, text: string, intent: ReplyIntent, threadless = false): Promise<Response> {
+  const { prompt, repliedTo } = state;
+  if (prompt && intent.taskRef === undefined && (!repliedTo || repliedTo.includes(prompt.occurrenceId))) {
+    return answerPrompt(ctx, prompt.kind, prompt.occurrenceId, text, intent);
   }
-  const target = await resolveTarget(ctx, intent, repliedTo, threadless);
+  const target = resolveTarget(state, intent, threadless);
   if (target === 'ambiguous') return reply(ctx.t(intent.kind === 'note' ? 'answer-note-needs-task' : 'answer-which-task'));
   if (target === 'unknown-task') return reply(ctx.t('answer-task-not-found', { id: intent.taskRef ?? 0 }));
   if (target === 'none') return reply(ctx.t(intent.kind === 'note' ? 'answer-note-needs-task' : 'answer-no-open-tasks'));
   return applyIntent(ctx, target, intent);
 }
 
-async function answerPrompt(ctx: LinkedContext, kind: string, occurrenceId: number, text: string, intent: ReplyIntent): Promise<Response> {
+async function answerPrompt(ctx: LinkedContext, kind: PromptKind, occurrenceId: number, text: string, intent: ReplyIntent): Promise<Response> {
   if (kind === 'extension') {
+    // Asked for a date, "20/12 vì …" is read as "gia hạn 20/12 vì …".
     const asExtension = intent.kind === 'extension' ? intent : parseReply(`gia hạn ${text}`, ctx.today);
     if (asExtension.kind === 'extension') return applyExtension(ctx, occurrenceId, asExtension);
     return applyExtension(ctx, occurrenceId, { invalidDate: true });
@@ -48,19 +51,16 @@ type Target = number | 'ambiguous' | 'unknown-task' | 'none';
  * Which occurrence a line is about: "#15", the message it replies to, the last task message, or
  * the only open task. A note needs a reply (or "#15"), except where replies do not exist.
  */
-async function resolveTarget(ctx: LinkedContext, intent: ReplyIntent, repliedTo: number[] | undefined, threadless: boolean): Promise<Target> {
-  if (intent.taskRef !== undefined) return (await occurrenceOfTask(ctx.db, intent.taskRef)) ?? 'unknown-task';
-  if (repliedTo) return repliedTo.length === 1 ? (repliedTo[0] as number) : 'ambiguous';
+function resolveTarget(state: ConversationState, intent: ReplyIntent, threadless: boolean): Target {
+  if (intent.taskRef !== undefined) return state.taskRefOccurrence ?? 'unknown-task';
+  const { repliedTo } = state;
+  if (repliedTo) return repliedTo.length === 1 && repliedTo[0] !== undefined ? repliedTo[0] : 'ambiguous';
   if (intent.kind === 'note' && !threadless) return 'none';
   // A bare answer goes to the task of the latest task message, if that was recent and is still open.
-  const latest = await latestMessageRef(ctx.db, ctx.channel, ctx.chatId, new Date(ctx.now.getTime() - BARE_ANSWER_WINDOW_MS));
-  if (latest && latest.length === 1) {
-    const view = await getOccurrenceView(ctx.db, latest[0]!);
-    if (view && isOpenStatus(view.status)) return view.occurrenceId;
-  }
-  const open = await listMyOpenOccurrences(ctx.db, ctx.staff, { limit: 2, offset: 0 });
-  if (open.total === 1) return open.rows[0]!.occurrenceId;
-  return open.total === 0 ? 'none' : 'ambiguous';
+  if (state.latestOpen !== null) return state.latestOpen;
+  const [only, second] = state.mine;
+  if (only === undefined) return 'none';
+  return second === undefined ? only : 'ambiguous';
 }
 
 function applyIntent(ctx: LinkedContext, occurrenceId: number, intent: ReplyIntent): Promise<Response> {

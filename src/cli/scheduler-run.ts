@@ -37,7 +37,7 @@ export function schedulerAt(env: CliEnv, at: Date): { scheduler: Scheduler; cloc
     logger: env.logger,
     settings: { linkCodeTtlDays: env.config.linkCodeTtlDays, defaultLocale: env.config.defaultLocale, publicUrl: env.config.publicUrl },
   };
-  const senders = createSenders(env.config, deps);
+  const senders = createSenders(env.config, deps).all;
   const scheduler = createScheduler({ db: env.db, clock, logger: env.logger, translator: env.translator, defaultLocale: env.config.defaultLocale, senders });
   return { scheduler, clock, channels: [...senders.keys()] };
 }

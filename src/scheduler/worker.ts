@@ -17,7 +17,6 @@ import { localDate, type Clock } from '../domain/time.js';
 import type { Channel, Locale } from '../domain/types.js';
 import type { Translator } from '../i18n.js';
 import type { Sender } from '../chat/sender.js';
-import { saveMessageRef } from '../store/conversation.js';
 import { claimDue, markChatUnreachable, markFinal, markPartSent, markRetry, markSent } from '../store/outbox.js';
 import { loadSchedulePlan, nextWindowOpen, type SchedulePlan } from '../store/schedule.js';
 import { renderOutboxRow } from '../chat/outbox-message.js';
@@ -104,10 +103,8 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
       lastId: row.platform_message_id,
       sent: (index, id) => markPartSent(db, row.id, index + 1, id),
     });
-    const sentAt = clock.now();
-    await markSent(db, row.id, messageId, sentAt);
-    const ids = rendered.out.occurrenceIds ?? [];
-    if (ids.length > 0) await saveMessageRef(db, row.channel, row.chat_id, messageId, ids, sentAt);
+    // The sender has remembered what the message was about (its SentHook).
+    await markSent(db, row.id, messageId, clock.now());
     return { ...base, status: 'sent', messageId };
   } catch (error) {
     return failed(c, row, base, sender, error);

@@ -3,6 +3,7 @@
  * task), what the bot is waiting for from a person, and the inbound log that dedupes redeliveries.
  */
 import type { Db } from '../db/index.js';
+import type { PromptKind } from '../db/schema.js';
 import type { Channel } from '../domain/types.js';
 
 /** Records an inbound update once. Returns false when it was already recorded (a redelivery). */
@@ -20,41 +21,8 @@ export async function setInboundOutcome(db: Db, channel: Channel, updateKey: str
   await db.updateTable('inbound_updates').set({ staff_id: staffId, outcome }).where('channel', '=', channel).where('update_key', '=', updateKey).execute();
 }
 
-export async function saveMessageRef(db: Db, channel: Channel, chatId: string, messageId: string, occurrenceIds: number[], now: Date): Promise<void> {
-  if (occurrenceIds.length === 0) return;
-  await db
-    .insertInto('message_refs')
-    .values({ channel, chat_id: chatId, message_id: messageId, occurrence_ids: occurrenceIds, created_at: now })
-    .onConflict((oc) => oc.columns(['channel', 'chat_id', 'message_id']).doUpdateSet({ occurrence_ids: occurrenceIds, created_at: now }))
-    .execute();
-}
 
-export async function findMessageRef(db: Db, channel: Channel, chatId: string, messageId: string): Promise<number[] | undefined> {
-  const row = await db
-    .selectFrom('message_refs')
-    .select('occurrence_ids')
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
-  return row?.occurrence_ids;
-}
-
-/** The occurrences of the latest message sent to a chat about tasks since a moment (the "bare answer" target). */
-export async function latestMessageRef(db: Db, channel: Channel, chatId: string, since: Date): Promise<number[] | undefined> {
-  const row = await db
-    .selectFrom('message_refs')
-    .select('occurrence_ids')
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where('created_at', '>=', since)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.occurrence_ids;
-}
-
-export type PromptKind = 'blocked_reason' | 'extension';
+export type { PromptKind };
 
 export async function setPrompt(
   db: Db,
@@ -76,20 +44,6 @@ export async function setPrompt(
     .execute();
 }
 
-export async function activePrompt(db: Db, staffId: number, channel: Channel, now: Date) {
-  return db
-    .selectFrom('prompts')
-    .selectAll()
-    .where('staff_id', '=', staffId)
-    .where('channel', '=', channel)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-}
-
-export async function setPromptMessage(db: Db, staffId: number, channel: Channel, messageId: string): Promise<void> {
-  await db.updateTable('prompts').set({ message_id: messageId }).where('staff_id', '=', staffId).where('channel', '=', channel).execute();
-}
-
 export async function clearPrompt(db: Db, staffId: number, channel: Channel): Promise<void> {
   await db.deleteFrom('prompts').where('staff_id', '=', staffId).where('channel', '=', channel).execute();
 }
@@ -100,13 +54,35 @@ export async function pruneMessageRefs(db: Db, before: Date): Promise<void> {
 }
 
 /**
- * For platforms without replies to a message (Zalo), only the latest task message matters: this
- * keeps exactly one ref per chat, so "the last message" never depends on timestamps that tie.
+ * Remembers which occurrences a message sent to a chat was about, so a reply to it (or a bare
+ * "xong" after it) finds its task. `latestOnly` is for platforms without replies to a message
+ * (Zalo): only the latest task message matters there, so the chat keeps exactly one ref and
+ * "the last message" never depends on timestamps that tie. A message about no task leaves the
+ * refs as they are.
  */
-export async function setLatestMessageRef(db: Db, channel: Channel, chatId: string, messageId: string, occurrenceIds: number[], now: Date): Promise<void> {
-  if (occurrenceIds.length === 0) return;
-  await db.deleteFrom('message_refs').where('channel', '=', channel).where('chat_id', '=', chatId).where('message_id', '!=', messageId).execute();
-  await saveMessageRef(db, channel, chatId, messageId, occurrenceIds, now);
+export async function rememberMessage(
+  db: Db,
+  m: { channel: Channel; chatId: string; messageId: string; occurrenceIds: readonly number[]; now: Date; latestOnly?: boolean },
+): Promise<void> {
+  if (m.occurrenceIds.length === 0) return;
+  const values = { channel: m.channel, chat_id: m.chatId, message_id: m.messageId, occurrence_ids: [...m.occurrenceIds], created_at: m.now };
+  const refresh = { occurrence_ids: values.occurrence_ids, created_at: m.now };
+  if (!m.latestOnly) {
+    await db
+      .insertInto('message_refs')
+      .values(values)
+      .onConflict((oc) => oc.columns(['channel', 'chat_id', 'message_id']).doUpdateSet(refresh))
+      .execute();
+    return;
+  }
+  await db
+    .with('older', (qb) =>
+      qb.deleteFrom('message_refs').where('channel', '=', m.channel).where('chat_id', '=', m.chatId).where('message_id', '!=', m.messageId).returning('message_id'),
+    )
+    .insertInto('message_refs')
+    .values(values)
+    .onConflict((oc) => oc.columns(['channel', 'chat_id', 'message_id']).doUpdateSet(refresh))
+    .execute();
 }
 
 /** One number of a numbered menu (Zalo) and the action id it stands for. */
@@ -131,14 +107,3 @@ export async function saveChatMenu(db: Db, channel: Channel, chatId: string, men
     .execute();
 }
 
-/** The last numbered menu sent to a chat, if it was sent after `since`. */
-export async function recentChatMenu(db: Db, channel: Channel, chatId: string, since: Date): Promise<ChatMenu | undefined> {
-  const row = await db
-    .selectFrom('chat_menus')
-    .select(['entries', 'needs_task'])
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where('created_at', '>=', since)
-    .executeTakeFirst();
-  return row ? { entries: row.entries, needsTask: row.needs_task } : undefined;
-}

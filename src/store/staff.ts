@@ -40,11 +40,6 @@ export async function getStaff(db: Db, id: number): Promise<Staff | undefined> {
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Heads of a unit (role unit_head in that very unit), used as owners of unassigned tasks and for escalations. */
-export async function unitHeads(db: Db, unitId: number): Promise<Staff[]> {
-  return db.selectFrom('staff').selectAll().where('unit_id', '=', unitId).where('role', '=', 'unit_head').where('active', '=', true).execute();
-}
-
 /** A person's name; empty when unknown (a request by someone since removed). */
 export async function staffName(db: Db, id: number | null): Promise<string> {
   if (id === null) return '';

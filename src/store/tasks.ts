@@ -174,19 +174,6 @@ export async function getOccurrenceView(db: Db, occurrenceId: number): Promise<O
   return occurrenceViewQuery(db).where('o.id', '=', occurrenceId).executeTakeFirst();
 }
 
-/** The occurrence a "#15" refers to: the earliest open one of task 15, else its latest. */
-export async function occurrenceOfTask(db: Db, taskId: number): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('occurrences')
-    .select('id')
-    .where('task_id', '=', taskId)
-    .orderBy(sql`case when status in ${OPEN} then 0 else 1 end`)
-    .orderBy(sql`due_date asc nulls last`)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row?.id;
-}
-
 /**
  * May this person change this occurrence? Owners may; so may unit heads, leaders and admins
  * whose unit contains the task's lead unit. Checked on every button press and reply.

@@ -66,13 +66,3 @@ export async function organisationIsEmpty(db: Db): Promise<boolean> {
   return !unit && !staff;
 }
 
-/** True when `unitId` is `ancestorId` or lies below it. */
-export async function isInSubtree(db: Db, ancestorId: number, unitId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('unit_closure')
-    .select('depth')
-    .where('ancestor_id', '=', ancestorId)
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
-  return row !== undefined;
-}

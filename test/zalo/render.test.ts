@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actions } from '../../src/chat/actions.js';
 import { statusActions } from '../../src/chat/cards.js';
-import { responseMessages, secretMatches } from '../../src/channels/zalo/channel.js';
-import { createKeyedQueue } from '../../src/channels/zalo/queue.js';
+import { createKeyedQueue } from '../../src/channels/keyed-queue.js';
+import { responseMessages } from '../../src/channels/zalo/channel.js';
+import { secretMatches } from '../../src/http/secret.js';
 import { renderZaloBatch, withTail } from '../../src/channels/zalo/render.js';
 import { ZALO_WORDING } from '../../src/channels/zalo/wording.js';
 import { getTranslator, LOCALES_DIR } from '../../src/i18n.js';
@@ -112,21 +113,28 @@ describe('plumbing', () => {
   });
 
   it('runs one chat\'s updates one after another and other chats alongside', async () => {
-    const queue = createKeyedQueue(() => undefined);
+    const queue = createKeyedQueue();
     const log: string[] = [];
     const step = (name: string, ms: number) => async () => {
       log.push(`${name}+`);
       await new Promise((r) => setTimeout(r, ms));
       log.push(`${name}-`);
     };
-    queue.push('a', step('a1', 30));
-    queue.push('a', step('a2', 1));
-    queue.push('b', step('b1', 1));
+    const ran = [queue.run('a', step('a1', 30)), queue.run('a', step('a2', 1)), queue.run('b', step('b1', 1))];
     expect(queue.size).toBe(3);
     await queue.idle();
     expect(log.indexOf('a1-')).toBeLessThan(log.indexOf('a2+'));
     expect(log.indexOf('b1-')).toBeLessThan(log.indexOf('a1-'));
     expect(queue.size).toBe(0);
+    await Promise.all(ran);
+  });
+
+  it('hands back what the work returns, and a failure stops only its own work', async () => {
+    const queue = createKeyedQueue();
+    const failing = queue.run('a', () => Promise.reject(new Error('boom')));
+    const after = queue.run('a', async () => 42);
+    await expect(failing).rejects.toThrow('boom');
+    await expect(after).resolves.toBe(42);
   });
 
   it('every Zalo wording exists in both languages', () => {

@@ -8,7 +8,8 @@ import type { Deps } from '../../chat/types.js';
 import type { Outgoing } from '../../domain/types.js';
 import { sendParts, type PartProgress } from '../../chat/sender.js';
 import { pickLocale } from '../../i18n.js';
-import { saveChatMenu, setLatestMessageRef } from '../../store/conversation.js';
+import { rememberSent } from '../../chat/sender.js';
+import { saveChatMenu } from '../../store/conversation.js';
 import { chatLocale } from '../../store/links.js';
 import { getOccurrenceView } from '../../store/tasks.js';
 import { renderZaloBatch, statusOccurrences } from './render.js';
@@ -20,6 +21,7 @@ export type Deliver = (chatId: string, outs: Outgoing[], progress?: PartProgress
 
 /** `deps.translator` should say things the Zalo way (zaloTranslator). */
 export function createZaloDeliver(deps: Deps, sendText: SendText): Deliver {
+  const remember = rememberSent(deps, 'zalo', { latestOnly: true });
   async function taskIds(outs: Outgoing[]): Promise<Map<number, number>> {
     const ids = new Map<number, number>();
     const occurrences = statusOccurrences(outs);
@@ -38,7 +40,7 @@ export function createZaloDeliver(deps: Deps, sendText: SendText): Deliver {
     const lastId = await sendParts(batch.messages.flatMap((m) => m.parts), progress, (part) => sendText(chatId, part));
     const occurrences = new Set(batch.messages.flatMap((m) => m.occurrenceIds));
     const now = deps.clock.now();
-    await setLatestMessageRef(deps.db, 'zalo', chatId, lastId, [...occurrences], now);
+    await remember({ chatId, messageId: lastId, occurrenceIds: [...occurrences] });
     // A newer message about a task without a menu (a question, a decision) ends the old menu: a
     // number typed now must not act on a list the person no longer sees.
     const menu = batch.menu ?? (occurrences.size > 0 ? { entries: [], needsTask: false } : null);

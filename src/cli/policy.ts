@@ -7,14 +7,13 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../db/index.js';
 import { DEFAULT_NUDGE_POLICY, validateNudgePolicy, type NudgePolicy } from '../domain/nudge-policy.js';
 import { formatClock } from '../domain/time.js';
-import { NUDGE_POLICY_KEY } from '../store/schedule.js';
+import { NUDGE_POLICY_KEY, storedNudgePolicy } from '../store/schedule.js';
 import { getSetting, setSetting } from '../store/settings.js';
 import { EXIT_OK, UsageError, type CliCommand, type CliEnv, type CliIo } from './types.js';
 
 type PolicyKey = keyof NudgePolicy;
 type StoredPolicy = Partial<NudgePolicy>;
 
-const POLICY_KEYS: readonly PolicyKey[] = ['dueSoonWorkingDays', 'sendAtMinutes', 'windowStartMinutes', 'windowEndMinutes', 'escalateAfterWorkingDays', 'digestAtMinutes'];
 
 /**
  * The send window must lie inside 05:00–21:00 local: nudges land on the personal phones of civil
@@ -38,16 +37,13 @@ export function formatMinutes(minutes: number): string {
   return Number.isInteger(minutes) ? formatClock(minutes) : String(minutes);
 }
 
-/** Only the keys of NudgePolicy from whatever is stored (a stray key or a non-object is dropped). */
+/** Only the keys of NudgePolicy from whatever is stored (a stray key is dropped; anything unreadable is no policy). */
 function pickPolicy(raw: unknown): StoredPolicy {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
-  const out: Record<string, unknown> = {};
-  for (const key of POLICY_KEYS) if (key in raw) out[key] = (raw as Record<string, unknown>)[key];
-  return out as StoredPolicy;
+  return storedNudgePolicy.safeParse(raw).data ?? {};
 }
 
 async function readStored(db: Db): Promise<StoredPolicy> {
-  return pickPolicy(await getSetting<unknown>(db, NUDGE_POLICY_KEY));
+  return pickPolicy(await getSetting(db, NUDGE_POLICY_KEY));
 }
 
 /**

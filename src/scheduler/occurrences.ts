@@ -4,6 +4,7 @@
  * A task's schedules come from `due_spec` when it holds TaskSchedule(s), else from its due
  * fields read by the domain parser (the plan importer's `due` object).
  */
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import type { RecurringTask } from '../store/recurring.js';
 import { nextOccurrences, occurrencesBetween, parseScheduleSpecs, type TaskSchedule } from '../domain/recurrence.js';
@@ -40,8 +41,7 @@ export function upcomingPeriods(schedules: TaskSchedule[], today: string, horizo
 
 /** Creates the missing upcoming occurrences of every live recurring task; returns how many. */
 export async function ensureUpcomingOccurrences(db: Db, today: string, now: Date): Promise<number> {
-  const stored = await getSetting<number>(db, CHECK_IN_DAY_KEY);
-  const checkInDay = Number.isInteger(stored) && stored! >= 1 && stored! <= 31 ? stored! : DEFAULT_CHECK_IN_DAY;
+  const checkInDay = (await getSetting(db, CHECK_IN_DAY_KEY, z.number().int().min(1).max(31))) ?? DEFAULT_CHECK_IN_DAY;
   const tasks = await liveRecurringTasks(db);
   const rows = tasks.flatMap((task) =>
     upcomingPeriods(schedulesOf(task, checkInDay), today).map((p) => ({ taskId: task.id, periodKey: p.periodKey, dueDate: p.dueDate, leadUnitId: task.leadUnitId })),

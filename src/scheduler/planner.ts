@@ -6,6 +6,7 @@
  * the lock serialises planners and nudge_log / outbox dedupe keys make every insert idempotent.
  */
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import {
   dueSoonTargets,
@@ -53,7 +54,7 @@ function nudgesOwed(now: Date, calendar: WorkCalendar, policy: NudgePolicy): boo
 }
 
 async function dailyUpkeep(db: Db, today: string, now: Date, logger?: Logger): Promise<number> {
-  const done = await getSetting<{ date?: string }>(db, DAILY_KEY);
+  const done = await getSetting(db, DAILY_KEY, z.object({ date: z.string() }));
   if (done?.date === today) return 0;
   const created = await ensureUpcomingOccurrences(db, today, now);
   await pruneNudgeLog(db, addDays(today, -NUDGE_LOG_KEEP_DAYS));
@@ -80,7 +81,7 @@ async function nudgeSets(trx: Db, now: Date, plan: SchedulePlan, channels: reado
     escalations: overdueDates.map((dueDate) => ({ dueDate, escalatedOn: escalationDate(dueDate, calendar, policy) })),
     channels,
     maxItems: NUDGE_ITEMS_SHOWN,
-    plannedEarlierToday: (await getSetting<string>(trx, NUDGED_KEY)) === today,
+    plannedEarlierToday: (await getSetting(trx, NUDGED_KEY, z.string())) === today,
   };
 }
 

@@ -41,9 +41,9 @@ export interface PersonLine {
 
 const owners = sql<string[]>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id where ow.task_id = o.task_id), '{}')`;
 
-async function listed<T>(db: Db, query: RawBuilder<T & { total: number }>): Promise<Listed<T>> {
+async function listed<R extends { total: number }>(db: Db, query: RawBuilder<R>): Promise<Listed<Omit<R, 'total'>>> {
   const { rows } = await query.execute(db);
-  return { total: Number(rows[0]?.total ?? 0), rows: rows.map(({ total: _total, ...row }) => row as T) };
+  return { total: Number(rows[0]?.total ?? 0), rows: rows.map(({ total: _total, ...row }) => row) };
 }
 
 function taskQuery(p: DigestPeriod, where: RawBuilder<unknown>, order: RawBuilder<unknown>) {

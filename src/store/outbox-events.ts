@@ -4,6 +4,7 @@
  * hears back). Each is an outbox row written in the caller's transaction, so the answer and the
  * message to send commit together or not at all.
  */
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import type { OutboxKind } from '../db/schema.js';
 import { localDate } from '../domain/time.js';
@@ -27,10 +28,12 @@ async function officeHours(db: Db, at: Date): Promise<Date> {
   return nextWindowOpen(at, calendar, policy);
 }
 
+/** What a status update row keeps in `data`: the status it changed from. */
+const statusData = z.object({ from: z.string() });
+
 async function statusBefore(db: Db, updateId: number): Promise<string | undefined> {
   const row = await db.selectFrom('updates').select('data').where('id', '=', updateId).executeTakeFirst();
-  const data = row?.data as { from?: unknown } | null | undefined;
-  return typeof data?.from === 'string' ? data.from : undefined;
+  return statusData.safeParse(row?.data).data?.from;
 }
 
 /**

@@ -4,6 +4,7 @@
  * holiday table with the `calendar_overrides` rows on top.
  */
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { createCalendar, type WorkCalendar } from '../domain/calendar.js';
 import { DEFAULT_NUDGE_POLICY, inSendWindow, validateNudgePolicy, type NudgePolicy } from '../domain/nudge-policy.js';
@@ -18,12 +19,25 @@ export interface SchedulePlan {
   calendar: WorkCalendar;
 }
 
+/** What the nudge_policy setting may hold: any of the policy's keys (others are ignored). */
+export const storedNudgePolicy = z
+  .object({
+    dueSoonWorkingDays: z.array(z.number()),
+    sendAtMinutes: z.number(),
+    windowStartMinutes: z.number(),
+    windowEndMinutes: z.number(),
+    escalateAfterWorkingDays: z.number(),
+    digestAtMinutes: z.number(),
+  })
+  .partial() satisfies z.ZodType<Partial<NudgePolicy>>;
+
 /** The stored policy over the defaults; an invalid stored policy is logged and the defaults are used. */
 export async function loadNudgePolicy(db: Db, logger?: Logger): Promise<NudgePolicy> {
-  const stored = await getSetting<Partial<NudgePolicy>>(db, NUDGE_POLICY_KEY);
-  if (!stored || typeof stored !== 'object') return DEFAULT_NUDGE_POLICY;
-  const merged: NudgePolicy = { ...DEFAULT_NUDGE_POLICY, ...stored };
-  const problems = validateNudgePolicy(merged);
+  const raw = await getSetting(db, NUDGE_POLICY_KEY);
+  if (!raw || typeof raw !== 'object') return DEFAULT_NUDGE_POLICY;
+  const stored = storedNudgePolicy.safeParse(raw);
+  const merged: NudgePolicy = { ...DEFAULT_NUDGE_POLICY, ...stored.data };
+  const problems = stored.success ? validateNudgePolicy(merged) : [z.prettifyError(stored.error)];
   if (problems.length === 0) return merged;
   logger?.error({ problems }, `the ${NUDGE_POLICY_KEY} setting is invalid; using the default policy until it is fixed`);
   return DEFAULT_NUDGE_POLICY;

@@ -34,7 +34,7 @@ afterAll(async () => {
 
 const overrides = () => handle.db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
 const isWorkingDay = async (date: string) => (await loadCalendar(handle.db)).isWorkingDay(date);
-const storedPolicy = () => getSetting<unknown>(handle.db, NUDGE_POLICY_KEY);
+const storedPolicy = () => getSetting(handle.db, NUDGE_POLICY_KEY);
 /** The dd/mm/yyyy dates of the day lines `calendar list` printed, in order. */
 const listedDates = (stdout: string[]) => stdout.flatMap((line) => /^\s+\S+(?: \S+)? (\d{2}\/\d{2}\/\d{4}) · /.exec(line)?.[1] ?? []);
 const toIso = (vn: string) => vn.split('/').reverse().join('-');

@@ -49,7 +49,11 @@ export async function assignOwner(ctx: LinkedContext, taskId: number, ownerId: n
   }
   await addTaskOwner(ctx.db, { taskId, occurrenceId: target.occurrenceId, ownerId: owner.id, byStaffId: ctx.staff.id, channel: ctx.channel, now: ctx.now });
   const next = await nextToAssign(ctx);
-  return { replies: next.replies, edit: { text: ctx.t('assign-done', { id: taskId, name: owner.name }) }, notice: { text: ctx.t('assign-done', { id: taskId, name: owner.name }) } };
+  return {
+    replies: next.replies,
+    edit: { text: ctx.t('assign-done', { id: taskId, name: owner.name }) },
+    notice: { text: ctx.t('assign-done', { id: taskId, name: owner.name }) },
+  };
 }
 
 export const assign: Command = {

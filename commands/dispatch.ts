@@ -19,7 +19,16 @@ import { decidePlanDraft, handlePlanFile } from './plan-upload.js';
 import { linkWithCode } from './start.js';
 import { tasksPage } from './tasks.js';
 import { BARE_ANSWER_WINDOW_MS, handleText } from '../src/chat/text.js';
-import { isLinked, type Command, type CommandContext, type Deps, type Incoming, type IncomingBody, type LinkedContext, type Response } from '../src/chat/types.js';
+import {
+  isLinked,
+  type Command,
+  type CommandContext,
+  type Deps,
+  type Incoming,
+  type IncomingBody,
+  type LinkedContext,
+  type Response,
+} from '../src/chat/types.js';
 import { reply } from '../src/chat/types.js';
 
 export const MAX_TEXT_LENGTH = 4000;

@@ -11,7 +11,17 @@ import { tasks } from './tasks.js';
 import type { Command } from '../src/chat/types.js';
 
 export const COMMANDS: Command[] = [];
-COMMANDS.push(tasks, overdue, assign, digest, dashboard, lang, kenh, helpCommand(() => COMMANDS), start);
+COMMANDS.push(
+  tasks,
+  overdue,
+  assign,
+  digest,
+  dashboard,
+  lang,
+  kenh,
+  helpCommand(() => COMMANDS),
+  start,
+);
 
 const byName = new Map<string, Command>();
 for (const command of COMMANDS) {

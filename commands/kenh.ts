@@ -18,9 +18,7 @@ function channelName(channel: string): string {
 async function current(ctx: LinkedContext): Promise<Response> {
   const link = await preferredLink(ctx.db, ctx.staff.id);
   const chosen = ctx.staff.preferred_channel !== null && link?.channel === ctx.staff.preferred_channel;
-  const line = link
-    ? ctx.t(chosen ? 'channel-current-chosen' : 'channel-current-auto', { channel: channelName(link.channel) })
-    : ctx.t('channel-current-none');
+  const line = link ? ctx.t(chosen ? 'channel-current-chosen' : 'channel-current-auto', { channel: channelName(link.channel) }) : ctx.t('channel-current-none');
   return reply(`${line}\n${ctx.t('channel-usage')}`);
 }
 

@@ -26,12 +26,14 @@ async function mine(ctx: LinkedContext): Promise<Response> {
   if (items.length === 0) return reply(ctx.t('overdue-mine-none'));
   const lines = [ctx.t('overdue-mine-header', { count: items.length }), ''];
   for (const item of items) {
-    lines.push(ctx.t('overdue-mine-item', {
-      id: item.taskId,
-      title: truncate(item.title, TITLE_MAX),
-      days: daysBetween(item.dueDate, ctx.today),
-      date: formatVnDate(item.dueDate),
-    }));
+    lines.push(
+      ctx.t('overdue-mine-item', {
+        id: item.taskId,
+        title: truncate(item.title, TITLE_MAX),
+        days: daysBetween(item.dueDate, ctx.today),
+        date: formatVnDate(item.dueDate),
+      }),
+    );
   }
   lines.push('', ctx.t('overdue-mine-footer'));
   return reply(lines.join('\n'));

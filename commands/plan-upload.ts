@@ -96,7 +96,8 @@ export async function decidePlanDraft(ctx: LinkedContext, draftId: number, confi
     return { replies: [], notice: { text: ctx.t('plan-draft-already', { status: ctx.t(`plan-draft-${draft.status}`) }), alert: true } };
   }
   await setPlanDraftStatus(ctx.db, draftId, confirm ? 'confirmed' : 'cancelled', ctx.now);
-  if (!confirm) return { replies: [], edit: { text: ctx.t('plan-draft-cancelled-text', { name: draft.fileName }) }, notice: { text: ctx.t('plan-draft-cancelled') } };
+  if (!confirm)
+    return { replies: [], edit: { text: ctx.t('plan-draft-cancelled-text', { name: draft.fileName }) }, notice: { text: ctx.t('plan-draft-cancelled') } };
   const report = await applyPlan(ctx.db, draft.plan, { fileName: draft.fileName, fileHash: draft.fileHash }, ctx.now, ctx.staff.id);
   const lines = [ctx.t('plan-imported', { name: draft.fileName, created: report.created, updated: report.updated, unchanged: report.unchanged })];
   if (report.unresolved.length) lines.push(ctx.t('plan-preview-unresolved', { names: report.unresolved.join('; ') }));

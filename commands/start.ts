@@ -6,12 +6,17 @@ import type { Command, CommandContext, Response } from '../src/chat/types.js';
 import { reply } from '../src/chat/types.js';
 
 export async function linkWithCode(ctx: CommandContext, code: string): Promise<Response> {
-  const result = await redeemLinkCode(ctx.db, code, {
-    channel: ctx.channel,
-    userId: ctx.userId,
-    chatId: ctx.chatId,
-    displayName: ctx.displayName,
-  }, ctx.now);
+  const result = await redeemLinkCode(
+    ctx.db,
+    code,
+    {
+      channel: ctx.channel,
+      userId: ctx.userId,
+      chatId: ctx.chatId,
+      displayName: ctx.displayName,
+    },
+    ctx.now,
+  );
   if (!result.ok) return reply(ctx.t(`start-code-${result.reason.replace('_', '-')}`));
   // A first link takes the language of the person's app; later they can change it with /lang.
   const locale = ctx.languageCode ? pickLocale(ctx.languageCode, ctx.locale) : ctx.locale;

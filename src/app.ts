@@ -57,7 +57,10 @@ export interface App {
 }
 
 export class DataDirBusyError extends Error {
-  constructor(readonly pid: number, dir: string) {
+  constructor(
+    readonly pid: number,
+    dir: string,
+  ) {
     super(`the embedded database in ${dir} is already in use by process ${pid}; stop it first (or set DATABASE_URL)`);
     this.name = 'DataDirBusyError';
   }
@@ -104,7 +107,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const http = createHttpServer(logger);
   registerHealth(http, handle, logger);
   const adminToken = newAdminToken();
-  if (options.adminCli) registerAdminBridge(http, options.adminCli, adminToken, { db: handle.db, config, clock, translator, logger, t: translator.for(config.defaultLocale) });
+  if (options.adminCli)
+    registerAdminBridge(http, options.adminCli, adminToken, { db: handle.db, config, clock, translator, logger, t: translator.for(config.defaultLocale) });
   const { telegram, zalo, web, senders } = createChannels(config, deps, http, options);
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const demo = createDemoGate(config, handle.db);

@@ -29,7 +29,8 @@ export function createChannels(
 ): Channels {
   const zalo = config.zalo ? createZaloChannel({ ...config.zalo, ...overrides.zalo }, deps) : undefined;
   const senders = createSenders(config, deps, { zaloClient: zalo?.client });
-  const telegram = config.telegram && senders.telegram ? createTelegramChannel({ ...config.telegram, ...overrides.telegram }, deps, senders.telegram) : undefined;
+  const telegram =
+    config.telegram && senders.telegram ? createTelegramChannel({ ...config.telegram, ...overrides.telegram }, deps, senders.telegram) : undefined;
   for (const channel of [telegram, zalo]) {
     if (channel?.webhookHandler && channel.webhookPath) http.route('POST', channel.webhookPath, channel.webhookHandler);
   }

@@ -35,7 +35,13 @@ export function createSenders(config: Config, deps: Deps, shared: { zaloClient?:
   }
   if (config.zalo) {
     const zalo = config.zalo;
-    all.set('zalo', createZaloSender({ token: zalo.token, apiRoot: zalo.apiRoot, ...(shared.zaloClient ? { client: shared.zaloClient } : {}), limiter: createRateLimiter(ZALO_RATE) }, deps));
+    all.set(
+      'zalo',
+      createZaloSender(
+        { token: zalo.token, apiRoot: zalo.apiRoot, ...(shared.zaloClient ? { client: shared.zaloClient } : {}), limiter: createRateLimiter(ZALO_RATE) },
+        deps,
+      ),
+    );
   }
   return { ...(telegram ? { telegram } : {}), all };
 }

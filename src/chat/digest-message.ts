@@ -58,6 +58,11 @@ export async function renderDigest(db: Db, t: Translate, payload: DigestPayload,
     ...section(t, t('digest-section-silent', { count: silent.total }), silent, personLine(t, 'digest-item-person')),
     ...section(t, t('digest-section-unreachable', { count: unreachable.total }), unreachable, personLine(t, 'digest-item-unreachable')),
   ];
-  const lines = [t('digest-header', { date: formatVnDate(payload.date), unit: unit.name }), ...(body.length > 0 ? body : ['', t('digest-nothing', { since })]), '', t('digest-footer')];
+  const lines = [
+    t('digest-header', { date: formatVnDate(payload.date), unit: unit.name }),
+    ...(body.length > 0 ? body : ['', t('digest-nothing', { since })]),
+    '',
+    t('digest-footer'),
+  ];
   return { out: { text: lines.join('\n') } };
 }

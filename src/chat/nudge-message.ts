@@ -36,7 +36,10 @@ function whenLine(t: Translate, kind: NudgeItemKind, days: number, dueDate: stri
 
 /** Items still open, in the planner's order, with their details. */
 async function liveItems(db: Db, payload: NudgePayload) {
-  const details = await occurrenceDetails(db, payload.items.map((i) => i.o));
+  const details = await occurrenceDetails(
+    db,
+    payload.items.map((i) => i.o),
+  );
   return payload.items.flatMap((item) => {
     const detail = details.get(item.o);
     return detail && isOpen(detail) ? [{ item, detail }] : [];

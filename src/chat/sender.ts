@@ -13,17 +13,7 @@ import type { Translator } from '../i18n.js';
 export type PermanentKind = 'blocked' | 'invalid' | 'auth';
 
 export type FailureReason =
-  | 'rate_limited'
-  | 'server_error'
-  | 'timeout'
-  | 'network'
-  | 'poll_timeout'
-  | 'bad_request'
-  | 'unauthorized'
-  | 'blocked'
-  | 'not_found'
-  | 'aborted'
-  | 'unknown';
+  'rate_limited' | 'server_error' | 'timeout' | 'network' | 'poll_timeout' | 'bad_request' | 'unauthorized' | 'blocked' | 'not_found' | 'aborted' | 'unknown';
 
 export interface RetryDecision {
   retry: boolean;

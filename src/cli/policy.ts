@@ -14,7 +14,6 @@ import { EXIT_OK, UsageError, type CliCommand, type CliEnv, type CliIo } from '.
 type PolicyKey = keyof NudgePolicy;
 type StoredPolicy = Partial<NudgePolicy>;
 
-
 /**
  * The send window must lie inside 05:00–21:00 local: nudges land on the personal phones of civil
  * servants, and a message at night is a nuisance that makes people mute the bot.
@@ -107,7 +106,9 @@ async function printPolicy(env: CliEnv, io: CliIo): Promise<void> {
   const days = (list: readonly number[]) => list.join(', ');
   io.stdout(env.t('cli-policy-header'));
   io.stdout(`  ${env.t('cli-policy-due-soon', { days: days(policy.dueSoonWorkingDays), source: source(['dueSoonWorkingDays'], days(d.dueSoonWorkingDays)) })}`);
-  io.stdout(`  ${env.t('cli-policy-send-at', { time: formatMinutes(policy.sendAtMinutes), source: source(['sendAtMinutes'], formatMinutes(d.sendAtMinutes)) })}`);
+  io.stdout(
+    `  ${env.t('cli-policy-send-at', { time: formatMinutes(policy.sendAtMinutes), source: source(['sendAtMinutes'], formatMinutes(d.sendAtMinutes)) })}`,
+  );
   io.stdout(
     `  ${env.t('cli-policy-window', {
       from: formatMinutes(policy.windowStartMinutes),
@@ -115,8 +116,12 @@ async function printPolicy(env: CliEnv, io: CliIo): Promise<void> {
       source: source(['windowStartMinutes', 'windowEndMinutes'], `${formatMinutes(d.windowStartMinutes)}–${formatMinutes(d.windowEndMinutes)}`),
     })}`,
   );
-  io.stdout(`  ${env.t('cli-policy-escalate', { days: policy.escalateAfterWorkingDays, source: source(['escalateAfterWorkingDays'], String(d.escalateAfterWorkingDays)) })}`);
-  io.stdout(`  ${env.t('cli-policy-digest-at', { time: formatMinutes(policy.digestAtMinutes), source: source(['digestAtMinutes'], formatMinutes(d.digestAtMinutes)) })}`);
+  io.stdout(
+    `  ${env.t('cli-policy-escalate', { days: policy.escalateAfterWorkingDays, source: source(['escalateAfterWorkingDays'], String(d.escalateAfterWorkingDays)) })}`,
+  );
+  io.stdout(
+    `  ${env.t('cli-policy-digest-at', { time: formatMinutes(policy.digestAtMinutes), source: source(['digestAtMinutes'], formatMinutes(d.digestAtMinutes)) })}`,
+  );
   if (!office) {
     const merged: NudgePolicy = { ...DEFAULT_NUDGE_POLICY, ...stored };
     io.stdout(env.t('cli-policy-stored-invalid', { problems: storedProblems.map((p) => translatePolicyProblem(p, merged, env)).join('; ') }));

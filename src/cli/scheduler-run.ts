@@ -27,7 +27,6 @@ export function parseAt(args: string[], env: CliEnv, usageKey: string): Date {
   return at;
 }
 
-
 export function schedulerAt(env: CliEnv, at: Date): { scheduler: Scheduler; clock: Clock; channels: string[] } {
   const clock = fixedClock(at);
   const deps: Deps = {
@@ -51,7 +50,10 @@ export const kindLabel = (env: CliEnv, kind: string): string => env.t(`cli-kind-
 const MARKS = { sent: '✓', retry: '…', dead: '✗', skipped: '↷', unreachable: '✗' } as const;
 
 export async function printDelivery(env: CliEnv, io: CliIo, report: DeliveryReport): Promise<void> {
-  const names = await staffNames(env, report.outcomes.map((o) => o.staffId));
+  const names = await staffNames(
+    env,
+    report.outcomes.map((o) => o.staffId),
+  );
   for (const o of report.outcomes) {
     const who = (o.staffId !== null ? names.get(o.staffId) : undefined) ?? o.chatId;
     const detail = o.status === 'sent' ? env.t('cli-sent-detail', { message: o.messageId ?? '' }) : (o.detail ?? '');

@@ -27,7 +27,9 @@ export interface Viewer {
 export type ViewerResult = { ok: true; viewer: Viewer } | { ok: false; status: 401 | 403; locale: Locale };
 
 export function csrfFor(token: string): string {
-  return createHash('sha256').update(`csrf:${hashToken(token)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`csrf:${hashToken(token)}`)
+    .digest('base64url');
 }
 
 export async function currentViewer(db: Db, req: IncomingMessage, now: Date, fallback: Locale): Promise<ViewerResult> {

@@ -42,7 +42,13 @@ export function render(ctx: PageContext, status: number, title: string, section:
 
 export function forbiddenPage(ctx: PageContext): void {
   const { t, viewer, url, res } = ctx;
-  sendHtml(res, 403, messagePage({ t, locale: viewer.locale, title: t('dash-forbidden-title'), here: here(url), viewer: { name: viewer.staff.name, csrf: viewer.csrf } }, [t('dash-forbidden-scope')]));
+  sendHtml(
+    res,
+    403,
+    messagePage({ t, locale: viewer.locale, title: t('dash-forbidden-title'), here: here(url), viewer: { name: viewer.staff.name, csrf: viewer.csrf } }, [
+      t('dash-forbidden-scope'),
+    ]),
+  );
 }
 
 function intParam(url: URL, name: string): number | undefined {
@@ -136,7 +142,11 @@ export async function overdueExport(ctx: PageContext): Promise<void> {
   const now = ctx.deps.clock.now();
   const rows = await rowsFor(ctx, filter);
   const unit = await unitRow(ctx, filter.unit);
-  const lines = [ctx.t('report-scope', { unit: unit.name }), ctx.t('report-filter-days', { days: filter.days }), ctx.t('report-by', { name: ctx.viewer.staff.name })];
+  const lines = [
+    ctx.t('report-scope', { unit: unit.name }),
+    ctx.t('report-filter-days', { days: filter.days }),
+    ctx.t('report-by', { name: ctx.viewer.staff.name }),
+  ];
   const workbook = await reportWorkbook(rows, ctx.t, { title: ctx.t('report-title-overdue'), generatedAt: now, lines });
   sendFile(ctx.res, workbook, XLSX_TYPE, `dondoc-qua-han-${localDate(now)}.xlsx`);
 }

@@ -37,7 +37,14 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
 
   function simple(req: IncomingMessage, res: ServerResponse, status: number, titleKey: string, lineKeys: string[], locale = pageLocale(req, fallback)): void {
     const t = translator.for(locale);
-    sendHtml(res, status, messagePage({ t, locale, title: t(titleKey), here: req.url ?? '/dashboard' }, lineKeys.map((k) => t(k))));
+    sendHtml(
+      res,
+      status,
+      messagePage(
+        { t, locale, title: t(titleKey), here: req.url ?? '/dashboard' },
+        lineKeys.map((k) => t(k)),
+      ),
+    );
   }
 
   /** Runs a page for a checked viewer; everyone else gets "log in again" (401) or "not for you" (403). */
@@ -71,7 +78,14 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
     if (!staff) return loginProblem(req, res, { ok: false, reason: 'unknown' });
     const locale = pageLocale(req, staff.locale === 'en' ? 'en' : 'vi');
     const t = translator.for(locale);
-    sendHtml(res, 200, layout({ t, locale, title: t('dash-login-title'), section: 'none', here: `/dashboard/login?token=${encodeURIComponent(token)}` }, loginBody(t, staff.name, token)));
+    sendHtml(
+      res,
+      200,
+      layout(
+        { t, locale, title: t('dash-login-title'), section: 'none', here: `/dashboard/login?token=${encodeURIComponent(token)}` },
+        loginBody(t, staff.name, token),
+      ),
+    );
   });
 
   http.route('POST', '/dashboard/login', async (req, res) => {
@@ -105,7 +119,11 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
   http.route('GET', '/dashboard/overdue', guarded(overduePage));
   http.route('GET', '/dashboard/overdue.xlsx', guarded(overdueExport));
   const TASK = /^\/dashboard\/task\/(\d{1,10})$/;
-  http.route('GET', TASK, guarded((ctx, m) => taskPage(ctx, Number(m?.[1])), TASK));
+  http.route(
+    'GET',
+    TASK,
+    guarded((ctx, m) => taskPage(ctx, Number(m?.[1])), TASK),
+  );
   http.route('GET', '/dashboard/people', guarded(peoplePage));
 
   const CODE = /^\/dashboard\/people\/(\d{1,10})\/code$/;

@@ -34,7 +34,6 @@ function statusText(t: Translate, row: ReportRow): string {
   return row.percent !== null && row.status === 'in_progress' ? t('status-with-percent', { status: label, percent: row.percent }) : label;
 }
 
-
 export async function reportWorkbook(rows: ReportRow[], t: Translate, info: { title: string; generatedAt: Date; lines: string[] }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'dondoc';

@@ -27,9 +27,7 @@ import { SCENARIOS, type Scenario } from './scenarios.js';
 /** The plan was "imported" this many days before the demo starts, so the overdue trend has weeks behind it. */
 const IMPORTED_DAYS_AGO = 75;
 
-export type DemoLoadResult =
-  | { loaded: true; units: number; people: number; tasks: number }
-  | { loaded: false; reason: 'already_loaded' | 'not_empty' };
+export type DemoLoadResult = { loaded: true; units: number; people: number; tasks: number } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
 
 export function readDemoPlan(): PlanImport {
   const plan = parsePlanText(KE_HOACH_57);
@@ -145,7 +143,13 @@ async function addPreviousPeriod(db: Db, task: DemoTask, scenario: Scenario, due
   if (scenario.previousDoneAfter === undefined) return;
   const previousDue = monthBefore(due);
   const created = localInstant(addDays(previousDue, -30), 8);
-  const id = await addOccurrence(db, { taskId: task.taskId, periodKey: keyFor(task.schedule, previousDue), dueDate: previousDue, leadUnitId: task.leadUnitId, createdAt: created });
+  const id = await addOccurrence(db, {
+    taskId: task.taskId,
+    periodKey: keyFor(task.schedule, previousDue),
+    dueDate: previousDue,
+    leadUnitId: task.leadUnitId,
+    createdAt: created,
+  });
   if (id === undefined || !owner) return;
   const doneOn = addDays(previousDue, scenario.previousDoneAfter);
   await recordStatus(db, { occurrenceId: id, staffId: owner.id, channel: scenario.channel, now: localInstant(doneOn, 15, 20) }, { status: 'done' });

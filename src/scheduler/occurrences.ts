@@ -22,10 +22,7 @@ export function schedulesOf(task: RecurringTask, checkInDay: number): TaskSchedu
   const stored = storedSchedules(task.due_spec);
   if (stored) return stored;
   const text = storedDueText(task.due_spec) ?? task.due_text ?? '';
-  return parseScheduleSpecs(
-    { kind: task.due_kind, date: task.due_date, rule: task.due_rule, text },
-    checkInDay,
-  );
+  return parseScheduleSpecs({ kind: task.due_kind, date: task.due_date, rule: task.due_rule, text }, checkInDay);
 }
 
 /** The periods a schedule owes from `today` on: every one due within the horizon, and the next. */
@@ -44,7 +41,12 @@ export async function ensureUpcomingOccurrences(db: Db, today: string, now: Date
   const checkInDay = (await getSetting(db, CHECK_IN_DAY_KEY, z.number().int().min(1).max(31))) ?? DEFAULT_CHECK_IN_DAY;
   const tasks = await liveRecurringTasks(db);
   const rows = tasks.flatMap((task) =>
-    upcomingPeriods(schedulesOf(task, checkInDay), today).map((p) => ({ taskId: task.id, periodKey: p.periodKey, dueDate: p.dueDate, leadUnitId: task.leadUnitId })),
+    upcomingPeriods(schedulesOf(task, checkInDay), today).map((p) => ({
+      taskId: task.id,
+      periodKey: p.periodKey,
+      dueDate: p.dueDate,
+      leadUnitId: task.leadUnitId,
+    })),
   );
   return insertMissingOccurrences(db, rows, now);
 }

@@ -90,7 +90,13 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
   }
   const sender = c.deps.senders.get(row.channel)!;
   const rendered = await renderOutboxRow(
-    { db, translator: sender.wording?.(c.deps.translator) ?? c.deps.translator, defaultLocale: c.deps.defaultLocale, today: localDate(now), escalateAfter: c.plan.policy.escalateAfterWorkingDays },
+    {
+      db,
+      translator: sender.wording?.(c.deps.translator) ?? c.deps.translator,
+      defaultLocale: c.deps.defaultLocale,
+      today: localDate(now),
+      escalateAfter: c.plan.policy.escalateAfterWorkingDays,
+    },
     row,
   );
   if ('skip' in rendered) {
@@ -119,7 +125,10 @@ async function failed(c: RowContext, row: OutboxRow, base: Omit<DeliveryOutcome,
   if (decision.permanent === 'blocked') {
     c.unreachable.add(chatKey(row));
     await markChatUnreachable(db, { staffId: row.staff_id, channel: row.channel, chatId: row.chat_id }, detail, now);
-    logger.warn({ outboxId: row.id, staffId: row.staff_id, channel: row.channel, error: detail }, 'recipient unreachable; link marked, pending messages dropped');
+    logger.warn(
+      { outboxId: row.id, staffId: row.staff_id, channel: row.channel, error: detail },
+      'recipient unreachable; link marked, pending messages dropped',
+    );
     return { ...base, status: 'unreachable', detail };
   }
   const rateLimited = decision.reason === 'rate_limited';
@@ -130,7 +139,10 @@ async function failed(c: RowContext, row: OutboxRow, base: Omit<DeliveryOutcome,
     return { ...base, status: 'retry', detail };
   }
   await markFinal(db, row.id, 'dead', detail);
-  logger.error({ outboxId: row.id, staffId: row.staff_id, kind: row.kind, attempts: row.attempts, reason: decision.reason, error: detail }, 'outbox message given up (dead)');
+  logger.error(
+    { outboxId: row.id, staffId: row.staff_id, kind: row.kind, attempts: row.attempts, reason: decision.reason, error: detail },
+    'outbox message given up (dead)',
+  );
   return { ...base, status: 'dead', detail };
 }
 

@@ -109,22 +109,42 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
       (select to_jsonb(me) from me) as staff,
       (select jsonb_build_object('kind', p.kind, 'occurrenceId', p.occurrence_id) from prompts p
         where p.staff_id = (select id from me) and p.channel = ${q.channel} and p.expires_at > ${q.now}) as prompt,
-      ${text ? sql`(select jsonb_build_object('entries', m.entries, 'needsTask', m.needs_task) from chat_menus m
-        where m.channel = ${q.channel} and m.chat_id = ${q.chatId} and m.created_at >= ${text.menuSince})` : none} as menu,
-      ${text?.replyToMessageId ? sql`(select r.occurrence_ids from message_refs r
-        where r.channel = ${q.channel} and r.chat_id = ${q.chatId} and r.message_id = ${text.replyToMessageId})` : none} as replied_to,
+      ${
+        text
+          ? sql`(select jsonb_build_object('entries', m.entries, 'needsTask', m.needs_task) from chat_menus m
+        where m.channel = ${q.channel} and m.chat_id = ${q.chatId} and m.created_at >= ${text.menuSince})`
+          : none
+      } as menu,
+      ${
+        text?.replyToMessageId
+          ? sql`(select r.occurrence_ids from message_refs r
+        where r.channel = ${q.channel} and r.chat_id = ${q.chatId} and r.message_id = ${text.replyToMessageId})`
+          : none
+      } as replied_to,
       ${latest} as latest,
-      ${text ? sql`(select o.id from occurrences o join tasks t on t.id = o.task_id
-        where o.id = (select ids[1] from (select ${latest} as ids) x where cardinality(ids) = 1) and o.status in ${OPEN})` : none} as latest_open,
-      ${text ? sql`(select array_agg(x.id) from (
+      ${
+        text
+          ? sql`(select o.id from occurrences o join tasks t on t.id = o.task_id
+        where o.id = (select ids[1] from (select ${latest} as ids) x where cardinality(ids) = 1) and o.status in ${OPEN})`
+          : none
+      } as latest_open,
+      ${
+        text
+          ? sql`(select array_agg(x.id) from (
         select o.id from occurrences o join tasks t on t.id = o.task_id, me
         where o.status in ${OPEN} and t.cancelled_at is null
           and (exists (select 1 from task_owners ow where ow.task_id = o.task_id and ow.staff_id = me.id)
             or (me.role = 'unit_head' and o.lead_unit_id = me.unit_id
               and not exists (select 1 from task_owners ow2 where ow2.task_id = o.task_id)))
-        order by o.due_date asc nulls last, o.id limit 2) x)` : none} as mine,
-      ${text?.taskRef !== undefined ? sql`(select o.id from occurrences o where o.task_id = ${text.taskRef}
-        order by case when o.status in ${OPEN} then 0 else 1 end, o.due_date asc nulls last, o.id desc limit 1)` : none} as task_ref_occurrence`.execute(db);
+        order by o.due_date asc nulls last, o.id limit 2) x)`
+          : none
+      } as mine,
+      ${
+        text?.taskRef !== undefined
+          ? sql`(select o.id from occurrences o where o.task_id = ${text.taskRef}
+        order by case when o.status in ${OPEN} then 0 else 1 end, o.due_date asc nulls last, o.id desc limit 1)`
+          : none
+      } as task_ref_occurrence`.execute(db);
   const row = stateRow.parse(rows[0]);
   return {
     claimed: row.claimed,

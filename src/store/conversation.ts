@@ -21,7 +21,6 @@ export async function setInboundOutcome(db: Db, channel: Channel, updateKey: str
   await db.updateTable('inbound_updates').set({ staff_id: staffId, outcome }).where('channel', '=', channel).where('update_key', '=', updateKey).execute();
 }
 
-
 export type { PromptKind };
 
 export async function setPrompt(
@@ -77,7 +76,12 @@ export async function rememberMessage(
   }
   await db
     .with('older', (qb) =>
-      qb.deleteFrom('message_refs').where('channel', '=', m.channel).where('chat_id', '=', m.chatId).where('message_id', '!=', m.messageId).returning('message_id'),
+      qb
+        .deleteFrom('message_refs')
+        .where('channel', '=', m.channel)
+        .where('chat_id', '=', m.chatId)
+        .where('message_id', '!=', m.messageId)
+        .returning('message_id'),
     )
     .insertInto('message_refs')
     .values(values)
@@ -106,4 +110,3 @@ export async function saveChatMenu(db: Db, channel: Channel, chatId: string, men
     .onConflict((oc) => oc.columns(['channel', 'chat_id']).doUpdateSet(values))
     .execute();
 }
-

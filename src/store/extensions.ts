@@ -75,7 +75,13 @@ export async function getExtensionDecision(db: Db, decisionId: number): Promise<
     .executeTakeFirst();
   if (!row) return undefined;
   const data = previousDueData.safeParse(row.data);
-  return { id: Number(row.id), decision: row.decision, staffId: row.staff_id, requestId: Number(row.ref_update_id), previousDue: data.success ? data.data.previousDue : null };
+  return {
+    id: Number(row.id),
+    decision: row.decision,
+    staffId: row.staff_id,
+    requestId: Number(row.ref_update_id),
+    previousDue: data.success ? data.data.previousDue : null,
+  };
 }
 
 /** What a decision row keeps in `data`. */

@@ -43,8 +43,7 @@ export interface Account {
 }
 
 export type LinkResult =
-  | { ok: true; staff: Staff; link: ChatLink; relinked: boolean }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'account_taken' };
+  { ok: true; staff: Staff; link: ChatLink; relinked: boolean } | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'account_taken' };
 
 /**
  * Consumes a code and links the account to its staff member. A chat account links to one staff

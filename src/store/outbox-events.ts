@@ -16,7 +16,11 @@ import { loadSchedulePlan, nextWindowOpen } from './schedule.js';
 /** Time given to type the reason after pressing "Vướng mắc", so the head's message carries it. */
 export const BLOCKED_GRACE_MS = 10 * 60 * 1000;
 
-async function enqueueFor(db: Db, staffId: number, row: { key: string; kind: OutboxKind; payload: OutboxPayload; notBefore: Date; now: Date }): Promise<boolean> {
+async function enqueueFor(
+  db: Db,
+  staffId: number,
+  row: { key: string; kind: OutboxKind; payload: OutboxPayload; notBefore: Date; now: Date },
+): Promise<boolean> {
   const chat = await reachableChat(db, staffId);
   if (!chat) return false;
   const id = await enqueue(db, { dedupeKey: row.key, staffId, ...chat, kind: row.kind, payload: row.payload, notBefore: row.notBefore, now: row.now });

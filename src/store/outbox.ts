@@ -82,11 +82,7 @@ export async function claimDue(db: Db, channels: readonly Channel[], now: Date, 
 }
 
 export async function markSent(db: Db, id: number, platformMessageId: string, now: Date): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set({ status: 'sent', platform_message_id: platformMessageId, sent_at: now, last_error: null })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('outbox').set({ status: 'sent', platform_message_id: platformMessageId, sent_at: now, last_error: null }).where('id', '=', id).execute();
 }
 
 /** Records that part `partsSent - 1` of a split message was delivered as `platformMessageId`. */

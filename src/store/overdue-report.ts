@@ -32,7 +32,6 @@ export interface ReportWindow {
 /** Days ahead that count as "being chased" when the caller names no `chaseUntil`. */
 export const CHASE_DAYS = 14;
 
-
 /**
  * Counts per unit directly under `rootUnitId` (subtrees rolled up), and for the root's own tasks.
  * It reads only the occurrences that can count — open ones due by `chaseUntil` (index-only on
@@ -72,7 +71,14 @@ export async function subtreeCounts(db: Db, rootUnitId: number, window: ReportWi
     select g.unit_id, u.name, g.overdue, g.week, g.blocked, g.stale
     from grouped g join units u on u.id = g.unit_id
     order by g.overdue desc, u.name`.execute(db);
-  return rows.map((r) => ({ unitId: r.unit_id, name: r.name, overdue: Number(r.overdue), week: Number(r.week), blocked: Number(r.blocked), stale: Number(r.stale) }));
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    name: r.name,
+    overdue: Number(r.overdue),
+    week: Number(r.week),
+    blocked: Number(r.blocked),
+    stale: Number(r.stale),
+  }));
 }
 
 /** Units directly under `unitId`. */
@@ -95,7 +101,9 @@ export interface OverdueItem {
   owners: string[];
 }
 
-const ownersOf = sql<string[]>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id where ow.task_id = o.task_id), '{}')`;
+const ownersOf = sql<
+  string[]
+>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id where ow.task_id = o.task_id), '{}')`;
 
 /** The `limit` longest-overdue open occurrences of a subtree. */
 export async function longestOverdue(db: Db, rootUnitId: number, today: string, limit: number): Promise<OverdueItem[]> {

@@ -29,7 +29,14 @@ const COUNTS = (today: string) => sql`
 type CountRow = StatusCounts;
 
 function numbers(r: CountRow): StatusCounts {
-  return { open: Number(r.open), in_progress: Number(r.in_progress), blocked: Number(r.blocked), done: Number(r.done), overdue: Number(r.overdue), total: Number(r.total) };
+  return {
+    open: Number(r.open),
+    in_progress: Number(r.in_progress),
+    blocked: Number(r.blocked),
+    done: Number(r.done),
+    overdue: Number(r.overdue),
+    total: Number(r.total),
+  };
 }
 
 export async function statusCounts(db: Db, unitId: number, today: string): Promise<StatusCounts> {

@@ -29,7 +29,10 @@ export function isTokenShaped(token: string | undefined | null): token is string
 export async function createLoginToken(db: Db, staffId: number, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + LOGIN_LINK_TTL_MS);
-  await db.insertInto('web_login_tokens').values({ token_hash: hashToken(token), staff_id: staffId, created_at: now, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('web_login_tokens')
+    .values({ token_hash: hashToken(token), staff_id: staffId, created_at: now, expires_at: expiresAt })
+    .execute();
   return { token, expiresAt };
 }
 
@@ -114,13 +117,20 @@ export async function endSession(db: Db, token: string): Promise<void> {
 /** Drops expired sessions and spent login links (kept a day after expiry to tell "used" from "unknown"). */
 export async function pruneSessions(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('web_sessions').where('expires_at', '<=', now).execute();
-  await db.deleteFrom('web_login_tokens').where('expires_at', '<=', new Date(now.getTime() - 24 * 60 * 60 * 1000)).execute();
+  await db
+    .deleteFrom('web_login_tokens')
+    .where('expires_at', '<=', new Date(now.getTime() - 24 * 60 * 60 * 1000))
+    .execute();
 }
 
 /** Whose link this is, without using it (the page that asks "open the dashboard as …?"). */
 export async function peekLoginToken(db: Db, token: string, now: Date): Promise<LoginResult> {
   if (!isTokenShaped(token)) return { ok: false, reason: 'unknown' };
-  const row = await db.selectFrom('web_login_tokens').select(['staff_id', 'used_at', 'expires_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  const row = await db
+    .selectFrom('web_login_tokens')
+    .select(['staff_id', 'used_at', 'expires_at'])
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.used_at) return { ok: false, reason: 'used' };
   if (new Date(row.expires_at).getTime() <= now.getTime()) return { ok: false, reason: 'expired' };

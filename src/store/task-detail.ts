@@ -14,7 +14,15 @@ export interface TaskDetail {
   leadUnit: string;
   supportUnits: string[];
   owners: string[];
-  periods: { id: number; periodKey: string; dueDate: string | null; status: Status; percent: number | null; completedAt: Date | null; lastNote: string | null }[];
+  periods: {
+    id: number;
+    periodKey: string;
+    dueDate: string | null;
+    status: Status;
+    percent: number | null;
+    completedAt: Date | null;
+    lastNote: string | null;
+  }[];
   history: {
     id: number;
     at: Date;
@@ -62,7 +70,19 @@ export async function taskDetail(db: Db, taskId: number): Promise<TaskDetail | u
     .selectFrom('updates as up')
     .leftJoin('staff as s', 's.id', 'up.staff_id')
     .leftJoin('occurrences as o', 'o.id', 'up.occurrence_id')
-    .select(['up.id', 'up.created_at', 's.name', 'up.channel', 'up.kind', 'up.status', 'up.percent', 'up.note', 'up.requested_due', 'up.decision', 'o.due_date'])
+    .select([
+      'up.id',
+      'up.created_at',
+      's.name',
+      'up.channel',
+      'up.kind',
+      'up.status',
+      'up.percent',
+      'up.note',
+      'up.requested_due',
+      'up.decision',
+      'o.due_date',
+    ])
     .where('up.task_id', '=', taskId)
     .orderBy('up.created_at', 'desc')
     .orderBy('up.id', 'desc')

@@ -5,7 +5,6 @@ import type { Staff } from '../db/schema.js';
 import type { DueKind, RecurrenceRule, Status } from '../domain/types.js';
 import { OPEN } from './statuses.js';
 
-
 export interface NewTask {
   title: string;
   documentId?: number | null;
@@ -189,11 +188,7 @@ export async function canActOn(db: Db, staff: Staff, occurrenceId: number): Prom
         eb.and([
           eb.lit(staff.role !== 'staff'),
           eb.exists(
-            eb
-              .selectFrom('unit_closure as c')
-              .select('c.unit_id')
-              .where('c.ancestor_id', '=', staff.unit_id)
-              .whereRef('c.unit_id', '=', 'o.lead_unit_id'),
+            eb.selectFrom('unit_closure as c').select('c.unit_id').where('c.ancestor_id', '=', staff.unit_id).whereRef('c.unit_id', '=', 'o.lead_unit_id'),
           ),
         ]),
       ]),

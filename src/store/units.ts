@@ -65,4 +65,3 @@ export async function organisationIsEmpty(db: Db): Promise<boolean> {
   const staff = await db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
   return !unit && !staff;
 }
-

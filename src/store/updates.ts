@@ -156,4 +156,3 @@ export async function recordExtensionRequest(db: Db, who: Who, requestedDue: str
     .execute();
   return Number(row.id);
 }
-

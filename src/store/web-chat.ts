@@ -57,7 +57,10 @@ export async function editWebMessage(db: Db, chatKey: string, id: number, body: 
 export async function webMessagesAfter(db: Db, chatKey: string, afterId: number | null): Promise<WebMessage[]> {
   let query = db.selectFrom('web_messages').select(['id', 'sender', 'body', 'created_at']).where('chat_key', '=', chatKey);
   if (afterId !== null) query = query.where('id', '>', afterId);
-  const rows = await query.orderBy('id', 'desc').limit(afterId === null ? HISTORY_LIMIT : 500).execute();
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(afterId === null ? HISTORY_LIMIT : 500)
+    .execute();
   return rows.reverse().map(toMessage);
 }
 
@@ -107,6 +110,12 @@ export async function pickerPeople(db: Db): Promise<PickerPerson[]> {
     .where('s.active', '=', true)
     .execute();
   return rows
-    .sort((a, b) => a.unitDepth - b.unitDepth || a.unitId - b.unitId || ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name_folded.localeCompare(b.name_folded))
+    .sort(
+      (a, b) =>
+        a.unitDepth - b.unitDepth ||
+        a.unitId - b.unitId ||
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+        a.name_folded.localeCompare(b.name_folded),
+    )
     .map((r) => ({ id: r.id, name: r.name, role: r.role, unitName: r.unitName, unitDepth: r.unitDepth }));
 }

@@ -41,7 +41,8 @@ export function violation(from: string, to: string): string | null {
 }
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
@@ -63,9 +64,7 @@ describe('layers', () => {
   });
 
   it('no file of src/ or commands/ imports from a layer above it or a sibling', () => {
-    const problems = [...sourceFiles('src'), ...sourceFiles('commands')].flatMap((file) =>
-      importsOf(file).flatMap((target) => violation(file, target) ?? []),
-    );
+    const problems = [...sourceFiles('src'), ...sourceFiles('commands')].flatMap((file) => importsOf(file).flatMap((target) => violation(file, target) ?? []));
     expect(problems).toEqual([]);
   });
 });

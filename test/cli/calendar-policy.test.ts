@@ -186,7 +186,12 @@ describe('policy show, set and reset', () => {
     const result = await cli('policy', 'set', '--send-at', '8:30', '--due-soon', '1,5, 2,5');
     expect(result).toMatchObject({ code: 0, stderr: [] });
     expect(await storedPolicy()).toEqual({ escalateAfterWorkingDays: 4, sendAtMinutes: 510, dueSoonWorkingDays: [5, 2, 1] });
-    expect(await loadNudgePolicy(handle.db)).toEqual({ ...DEFAULT_NUDGE_POLICY, escalateAfterWorkingDays: 4, sendAtMinutes: 510, dueSoonWorkingDays: [5, 2, 1] });
+    expect(await loadNudgePolicy(handle.db)).toEqual({
+      ...DEFAULT_NUDGE_POLICY,
+      escalateAfterWorkingDays: 4,
+      sendAtMinutes: 510,
+      dueSoonWorkingDays: [5, 2, 1],
+    });
     expect(await cli('policy', 'set', '--window', '07:00-17:00', '--digest-at', '07h15')).toMatchObject({ code: 0 });
     expect(await loadNudgePolicy(handle.db)).toEqual({
       dueSoonWorkingDays: [5, 2, 1],
@@ -243,12 +248,19 @@ describe('policy show, set and reset', () => {
       expect(await storedPolicy(), args.join(' ')).toEqual(before);
     }
     const both = await cli('policy', 'set', '--window', '17:00-08:00', '--escalate-after', '0');
-    expect(both.stderr.join('\n').split('\n').filter((l) => l.startsWith('  - '))).toHaveLength(3);
+    expect(
+      both.stderr
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('  - ')),
+    ).toHaveLength(3);
     const mixed = await cli('policy', 'set', '--escalate-after', '0', '--digest-at', '05:00');
-    expect(mixed.stderr.join('\n').split('\n').filter((l) => l.startsWith('  - '))).toEqual([
-      expect.stringContaining('--escalate-after'),
-      expect.stringContaining('giờ báo cáo buổi sáng 05:00'),
-    ]);
+    expect(
+      mixed.stderr
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('  - ')),
+    ).toEqual([expect.stringContaining('--escalate-after'), expect.stringContaining('giờ báo cáo buổi sáng 05:00')]);
     const en = await cliEn('policy', 'set', '--window', '17:00-08:00');
     expect(en.stderr.join('\n')).toContain('the send window 17:00–08:00 is empty');
     expect(en.stderr.join('\n')).not.toMatch(/Minutes|khung/);

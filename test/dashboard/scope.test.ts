@@ -15,7 +15,8 @@ async function unitId(name: string): Promise<number> {
 }
 
 async function taskLedBy(unit: number): Promise<number> {
-  return (await h.database.db.selectFrom('occurrences').select('task_id').where('lead_unit_id', '=', unit).orderBy('task_id').executeTakeFirstOrThrow()).task_id;
+  return (await h.database.db.selectFrom('occurrences').select('task_id').where('lead_unit_id', '=', unit).orderBy('task_id').executeTakeFirstOrThrow())
+    .task_id;
 }
 
 async function signIn(id: number): Promise<WebClient> {

@@ -103,10 +103,7 @@ const cases: Array<[string, ReplyIntent]> = [
   ['gia hạn 20/12', { kind: 'extension', date: '2025-12-20', dateText: '20/12' }],
   ['gia hạn 05/01', { kind: 'extension', date: '2026-01-05', dateText: '05/01' }],
   ['gia hạn 19/12', { kind: 'extension', date: '2026-12-19', dateText: '19/12' }],
-  [
-    'xin gia hạn đến 20/12/2025 vì chờ số liệu',
-    { kind: 'extension', date: '2025-12-20', dateText: '20/12/2025', note: 'vì chờ số liệu' },
-  ],
+  ['xin gia hạn đến 20/12/2025 vì chờ số liệu', { kind: 'extension', date: '2025-12-20', dateText: '20/12/2025', note: 'vì chờ số liệu' }],
   ['gia han 20/12 cho so lieu', { kind: 'extension', date: '2025-12-20', dateText: '20/12', note: 'cho so lieu' }],
   ['GIA HAN 25-12-26', { kind: 'extension', date: '2026-12-25', dateText: '25-12-26' }],
   ['lùi hạn sang 15.01.2026, chờ họp', { kind: 'extension', date: '2026-01-15', dateText: '15.01.2026', note: 'chờ họp' }],

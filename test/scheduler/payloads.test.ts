@@ -51,7 +51,16 @@ describe('outbox payloads', () => {
   it('skips a stored row it cannot read, saying why, and sends nothing', async () => {
     await h.database.db
       .insertInto('outbox')
-      .values({ dedupe_key: 'broken:1', staff_id: p.ids.an, channel: 'telegram', chat_id: '1001', kind: 'extension_request', payload: '{"type":"extension_request"}', next_attempt_at: h.clock.now(), created_at: h.clock.now() })
+      .values({
+        dedupe_key: 'broken:1',
+        staff_id: p.ids.an,
+        channel: 'telegram',
+        chat_id: '1001',
+        kind: 'extension_request',
+        payload: '{"type":"extension_request"}',
+        next_attempt_at: h.clock.now(),
+        created_at: h.clock.now(),
+      })
       .execute();
     await h.database.db.updateTable('outbox').set({ status: 'sent' }).where('dedupe_key', '!=', 'broken:1').execute();
     const before = h.tg.sentTo(p.an.id).length;

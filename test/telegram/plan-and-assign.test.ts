@@ -47,7 +47,9 @@ describe('sending a plan to the bot', () => {
     expect(refused!.text).toContain('Chỉ quản trị viên');
     const [type] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'ke-hoach.pdf', mimeType: 'application/pdf', bytes: '%PDF' }));
     expect(type!.text).toContain('.docx, .txt hoặc .xlsx');
-    const [big] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'lon.txt', mimeType: 'text/plain', bytes: Buffer.alloc(5 * 1024 * 1024 + 1, 65) }));
+    const [big] = await h.expectMessages(admin, 1, () =>
+      admin.sendDocument({ fileName: 'lon.txt', mimeType: 'text/plain', bytes: Buffer.alloc(5 * 1024 * 1024 + 1, 65) }),
+    );
     expect(big!.text).toContain('quá lớn');
     expect(await taskCount()).toBe(0);
   });
@@ -75,7 +77,9 @@ describe('sending a plan to the bot', () => {
 
   it('a cancelled proposal stores nothing', async () => {
     const before = await taskCount();
-    await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'ban-sao.txt', mimeType: 'text/plain', bytes: Buffer.concat([SEED, Buffer.from('\n')]) }));
+    await h.expectMessages(admin, 1, () =>
+      admin.sendDocument({ fileName: 'ban-sao.txt', mimeType: 'text/plain', bytes: Buffer.concat([SEED, Buffer.from('\n')]) }),
+    );
     const preview = h.tg.lastTo(admin.id)!;
     const queryId = admin.pressButton(preview, 'Hủy');
     await h.tg.waitFor(() => h.tg.callbackAnswers(queryId)[0]);

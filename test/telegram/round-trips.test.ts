@@ -30,10 +30,11 @@ afterAll(async () => {
 async function statementsDuring(act: () => Promise<void>, settled: (sql: string[]) => boolean): Promise<string[]> {
   // Calls go through to the driver; the spy only reads them (pglite.query on PGlite, Client#query on Postgres).
   const spy = h.database.pglite ? vi.spyOn(h.database.pglite, 'query') : vi.spyOn(pg.Client.prototype, 'query');
-  const sent = () => spy.mock.calls.map((call: unknown[]) => {
-    const first = call[0];
-    return typeof first === 'string' ? first : String((first as { text?: unknown }).text);
-  });
+  const sent = () =>
+    spy.mock.calls.map((call: unknown[]) => {
+      const first = call[0];
+      return typeof first === 'string' ? first : String((first as { text?: unknown }).text);
+    });
   try {
     await act();
     await vi.waitFor(() => {

@@ -61,10 +61,19 @@ describe('numbered menus', () => {
   });
 
   it('other actions alone are numbered from 1 with their own labels', () => {
-    const out = { text: 'Đề nghị gia hạn', actions: [{ label: 'Đồng ý', action: 'xa:3' }, { label: 'Từ chối', action: 'xr:3' }] };
+    const out = {
+      text: 'Đề nghị gia hạn',
+      actions: [
+        { label: 'Đồng ý', action: 'xa:3' },
+        { label: 'Từ chối', action: 'xr:3' },
+      ],
+    };
     const batch = renderZaloBatch([out], ctx);
     expect(batch.messages[0]!.parts[0]).toBe('Đề nghị gia hạn\n\nTrả lời: 1 Đồng ý · 2 Từ chối');
-    expect(batch.menu?.entries).toEqual([{ n: 1, action: 'xa:3' }, { n: 2, action: 'xr:3' }]);
+    expect(batch.menu?.entries).toEqual([
+      { n: 1, action: 'xa:3' },
+      { n: 2, action: 'xr:3' },
+    ]);
   });
 
   it('no actions, no menu: the old menu stays', () => {
@@ -112,7 +121,7 @@ describe('plumbing', () => {
     expect(secretMatches('', '')).toBe(false);
   });
 
-  it('runs one chat\'s updates one after another and other chats alongside', async () => {
+  it("runs one chat's updates one after another and other chats alongside", async () => {
     const queue = createKeyedQueue();
     const log: string[] = [];
     const step = (name: string, ms: number) => async () => {

@@ -125,7 +125,9 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps, send
   bot.catch((error) => log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed'));
 
   let runner: RunnerHandle | undefined;
-  const callback = options.webhookUrl ? webhookCallback(bot, 'http', { secretToken: options.webhookSecret ?? '', onTimeout: 'return', timeoutMilliseconds: 9_000 }) : undefined;
+  const callback = options.webhookUrl
+    ? webhookCallback(bot, 'http', { secretToken: options.webhookSecret ?? '', onTimeout: 'return', timeoutMilliseconds: 9_000 })
+    : undefined;
 
   async function start(): Promise<void> {
     if (!bot.isInited()) bot.botInfo = await startupApi.getMe();
@@ -147,7 +149,13 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps, send
     bot,
     mode,
     ...(options.webhookUrl ? { webhookPath: new URL(options.webhookUrl).pathname } : {}),
-    ...(callback ? { webhookHandler: async (req: IncomingMessage, res: ServerResponse) => { await callback(req, res); } } : {}),
+    ...(callback
+      ? {
+          webhookHandler: async (req: IncomingMessage, res: ServerResponse) => {
+            await callback(req, res);
+          },
+        }
+      : {}),
     start,
     async stop() {
       if (runner?.isRunning()) await runner.stop();

@@ -7,12 +7,17 @@ import { getUnit } from '../../store/units.js';
 import { linkWebChat } from '../../store/web-chat.js';
 import { restartChat, type ChatSession } from './chat-session.js';
 
-
 /**
  * Makes this browser's chat act as a staff member (demo mode only): a fresh chat, linked on the
  * web channel; the person's previous web chat elsewhere, if any, is unlinked (one web chat each).
  */
-export async function pickPerson(db: Db, session: ChatSession, staffId: number, locale: Locale, now: Date): Promise<{ chatKey: string; staff: Staff } | undefined> {
+export async function pickPerson(
+  db: Db,
+  session: ChatSession,
+  staffId: number,
+  locale: Locale,
+  now: Date,
+): Promise<{ chatKey: string; staff: Staff } | undefined> {
   return db.transaction().execute(async (trx) => {
     const staff = await getActiveStaff(trx, staffId);
     if (!staff) return undefined;

@@ -37,7 +37,11 @@ export function createZaloDeliver(deps: Deps, sendText: SendText): Deliver {
     const locale = pickLocale(await chatLocale(deps.db, 'zalo', chatId), deps.settings.defaultLocale);
     const ids = await taskIds(outs);
     const batch = renderZaloBatch(outs, { t: deps.translator.for(locale), taskIdOf: (id) => ids.get(id) });
-    const lastId = await sendParts(batch.messages.flatMap((m) => m.parts), progress, (part) => sendText(chatId, part));
+    const lastId = await sendParts(
+      batch.messages.flatMap((m) => m.parts),
+      progress,
+      (part) => sendText(chatId, part),
+    );
     const occurrences = new Set(batch.messages.flatMap((m) => m.occurrenceIds));
     const now = deps.clock.now();
     await remember({ chatId, messageId: lastId, occurrenceIds: [...occurrences] });

@@ -60,14 +60,16 @@ export function taskBody(t: Translate, task: TaskDetail, today: string): Html {
     </section>
     <section class="panel">
       <h2>${t('dash-task-history')}</h2>
-      ${task.history.length === 0
-        ? html`<p class="muted">${t('dash-task-no-history')}</p>`
-        : html`<ol class="history">${task.history.map(
-            (h) => html`<li>
+      ${
+        task.history.length === 0
+          ? html`<p class="muted">${t('dash-task-no-history')}</p>`
+          : html`<ol class="history">${task.history.map(
+              (h) => html`<li>
               <div class="when">${formatVnDateTime(h.at)} · ${h.who ?? t('dash-history-system')} · ${CHANNELS[h.channel] ?? h.channel}${h.periodDue ? html` · ${t('dash-due', { date: formatVnDate(h.periodDue) })}` : ''}</div>
               <div class="what">${what(t, h)}</div>
               ${h.note ? html`<blockquote>${h.note}</blockquote>` : ''}
             </li>`,
-          )}</ol>`}
+            )}</ol>`
+      }
     </section>`;
 }

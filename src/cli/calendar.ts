@@ -1,7 +1,7 @@
 /**
  * `calendar list [--year YYYY]`, `calendar off|work DATE [--note TEXT]`, `calendar clear DATE`:
  * the office's own days off and extra working days (calendar_overrides) on top of the official
- * holiday table, shown as the scheduler sees them (src/scheduler/policy.ts loadCalendar).
+ * holiday table, shown as the scheduler sees them (src/store/schedule.ts loadCalendar).
  */
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/index.js';

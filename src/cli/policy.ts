@@ -1,7 +1,7 @@
 /**
  * `policy show`, `policy set [--due-soon 7,3,1] [--send-at HH:MM] [--window HH:MM-HH:MM]
  * [--escalate-after N] [--digest-at HH:MM]`, `policy reset`: the organisation's nudge policy, the
- * `nudge_policy` setting that src/scheduler/policy.ts lays over DEFAULT_NUDGE_POLICY.
+ * `nudge_policy` setting that src/store/schedule.ts lays over DEFAULT_NUDGE_POLICY.
  */
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/index.js';

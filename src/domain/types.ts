@@ -22,7 +22,7 @@ export type Locale = 'vi' | 'en';
 /** Who an update row says it came from: a chat platform, the admin command line, or dondoc itself. */
 export type UpdateSource = Channel | 'cli' | 'system';
 
-/** A button (Telegram, web) or numbered menu entry (Zalo). `action` is an id from commands/actions.ts. */
+/** A button (Telegram, web) or numbered menu entry (Zalo). `action` is an id from chat/actions.ts. */
 export interface Action {
   label: string;
   action: string;

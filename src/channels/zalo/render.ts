@@ -1,7 +1,7 @@
 /**
  * Outgoing → Zalo messages. Zalo has no buttons, so a message's actions become a numbered menu on
  * its last line ("Trả lời: 1 Đang làm · 2 Xong · 3 Vướng mắc · 4 Gia hạn"), and the numbers are
- * remembered per chat (commands/menu.ts) so that typing one runs the action the button would.
+ * remembered per chat (chat/menu.ts) so that typing one runs the action the button would.
  *
  * Numbers are given per batch (one reply or one outbox send, possibly several messages) and never
  * repeat inside it: status answers are always 1–4 (STATUS_MENU order, the numbers the reply grammar

@@ -150,7 +150,7 @@ export async function dispatch(deps: Deps, incoming: Incoming): Promise<Response
       if (routed.outcome !== (state.staff ? outcome.linked : outcome.unlinked)) {
         await setInboundOutcome(db, incoming.channel, incoming.updateKey, state.staff?.id ?? null, routed.outcome);
       }
-      return routed.response;
+      return { ...routed.response, locale: routed.response.locale ?? locale };
     });
   } catch (error) {
     deps.logger.error({ err: error, channel: incoming.channel, updateKey: incoming.updateKey }, 'inbound update failed');

@@ -11,6 +11,6 @@ export const lang: Command = {
     const choice = ctx.args.trim().toLowerCase();
     if (choice !== 'vi' && choice !== 'en') return reply(ctx.t('lang-usage'));
     await setStaffLocale(ctx.db, ctx.staff.id, choice, ctx.now);
-    return reply(ctx.deps.translator.t(choice, 'lang-changed'));
+    return { ...reply(ctx.deps.translator.t(choice, 'lang-changed')), locale: choice };
   },
 };

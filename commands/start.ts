@@ -22,7 +22,7 @@ export async function linkWithCode(ctx: CommandContext, code: string): Promise<R
   const locale = ctx.languageCode ? pickLocale(ctx.languageCode, ctx.locale) : ctx.locale;
   if (!ctx.staff && locale !== result.staff.locale) await setStaffLocale(ctx.db, result.staff.id, locale, ctx.now);
   const t = ctx.deps.translator.for(locale);
-  return reply(t('start-linked', { name: result.staff.name }), t('start-next-steps'));
+  return { ...reply(t('start-linked', { name: result.staff.name }), t('start-next-steps')), locale };
 }
 
 export const start: Command = {

@@ -6,7 +6,7 @@
 import type { Db } from '../db/index.js';
 import type { Clock } from '../domain/time.js';
 import type { Channel, Outgoing } from '../domain/types.js';
-import { rememberMessage } from '../store/conversation.js';
+import { rememberMessage, type ChatMenu } from '../store/conversation.js';
 import type { Translator } from '../i18n.js';
 
 /** How a failed send should be treated (channels/retry.ts decides it for each platform's errors). */
@@ -57,6 +57,8 @@ export interface Sent {
   chatId: string;
   messageId: string;
   occurrenceIds: readonly number[];
+  /** The numbered menu the message ended with, on platforms without buttons (null: none, keep the old one). */
+  menu?: ChatMenu | null;
 }
 
 /**

@@ -46,6 +46,8 @@ export interface Incoming {
 /** What the channel should do: answer the button press, edit its message, send replies. */
 export interface Response {
   replies: Outgoing[];
+  /** The language the replies are in (the dispatcher fills it in; /lang and linking say their own). */
+  locale?: Locale;
   edit?: Outgoing;
   notice?: { text: string; alert?: boolean };
 }

@@ -2,6 +2,7 @@
  * Conversation memory: which messages were about which occurrences (so a reply to one finds its
  * task), what the bot is waiting for from a person, and the inbound log that dedupes redeliveries.
  */
+import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { PromptKind } from '../db/schema.js';
 import type { Channel } from '../domain/types.js';
@@ -53,40 +54,46 @@ export async function pruneMessageRefs(db: Db, before: Date): Promise<void> {
 }
 
 /**
- * Remembers which occurrences a message sent to a chat was about, so a reply to it (or a bare
- * "xong" after it) finds its task. `latestOnly` is for platforms without replies to a message
- * (Zalo): only the latest task message matters there, so the chat keeps exactly one ref and
- * "the last message" never depends on timestamps that tie. A message about no task leaves the
- * refs as they are.
+ * Remembers what a message sent to a chat was about, in one statement, so the person's next
+ * message can refer to it: the occurrences (a reply to it, or a bare "xong" after it, finds its
+ * task) and, on platforms without buttons, its numbered menu (replacing the chat's previous one;
+ * an empty menu means "no menu now"). `latestOnly` is for platforms without replies to a message
+ * (Zalo): only the latest task message matters there, so the chat keeps exactly one ref and "the
+ * last message" never depends on timestamps that tie. A message about no task leaves the refs as
+ * they are.
  */
 export async function rememberMessage(
   db: Db,
-  m: { channel: Channel; chatId: string; messageId: string; occurrenceIds: readonly number[]; now: Date; latestOnly?: boolean },
+  m: {
+    channel: Channel;
+    chatId: string;
+    messageId: string;
+    occurrenceIds: readonly number[];
+    menu?: ChatMenu | null | undefined;
+    now: Date;
+    latestOnly?: boolean;
+  },
 ): Promise<void> {
-  if (m.occurrenceIds.length === 0) return;
-  const values = { channel: m.channel, chat_id: m.chatId, message_id: m.messageId, occurrence_ids: [...m.occurrenceIds], created_at: m.now };
-  const refresh = { occurrence_ids: values.occurrence_ids, created_at: m.now };
-  if (!m.latestOnly) {
-    await db
-      .insertInto('message_refs')
-      .values(values)
-      .onConflict((oc) => oc.columns(['channel', 'chat_id', 'message_id']).doUpdateSet(refresh))
-      .execute();
+  const refs = m.occurrenceIds.length > 0;
+  const menu = m.menu
+    ? sql`insert into chat_menus (channel, chat_id, entries, needs_task, created_at)
+        values (${m.channel}, ${m.chatId}, ${JSON.stringify(m.menu.entries)}::jsonb, ${m.menu.needsTask}, ${m.now})
+        on conflict (channel, chat_id) do update set entries = excluded.entries, needs_task = excluded.needs_task, created_at = excluded.created_at`
+    : null;
+  if (!refs) {
+    if (menu) await menu.execute(db);
     return;
   }
-  await db
-    .with('older', (qb) =>
-      qb
-        .deleteFrom('message_refs')
-        .where('channel', '=', m.channel)
-        .where('chat_id', '=', m.chatId)
-        .where('message_id', '!=', m.messageId)
-        .returning('message_id'),
-    )
-    .insertInto('message_refs')
-    .values(values)
-    .onConflict((oc) => oc.columns(['channel', 'chat_id', 'message_id']).doUpdateSet(refresh))
-    .execute();
+  const ctes = [
+    ...(m.latestOnly
+      ? [sql`older as (delete from message_refs where channel = ${m.channel} and chat_id = ${m.chatId} and message_id <> ${m.messageId} returning 1)`]
+      : []),
+    ...(menu ? [sql`menu as (${menu} returning 1)`] : []),
+  ];
+  await sql`${ctes.length > 0 ? sql`with ${sql.join(ctes)}` : sql``}
+    insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
+    values (${m.channel}, ${m.chatId}, ${m.messageId}, ${[...m.occurrenceIds]}::int[], ${m.now})
+    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at`.execute(db);
 }
 
 /** One number of a numbered menu (Zalo) and the action id it stands for. */
@@ -99,14 +106,4 @@ export interface ChatMenu {
   entries: MenuEntry[];
   /** Status answers were listed for several tasks: a bare status number needs "#task". */
   needsTask: boolean;
-}
-
-/** Remembers the numbered menu just sent to a chat, replacing the previous one (empty: no menu now). */
-export async function saveChatMenu(db: Db, channel: Channel, chatId: string, menu: ChatMenu, now: Date): Promise<void> {
-  const values = { entries: JSON.stringify(menu.entries), needs_task: menu.needsTask, created_at: now };
-  await db
-    .insertInto('chat_menus')
-    .values({ channel, chat_id: chatId, ...values })
-    .onConflict((oc) => oc.columns(['channel', 'chat_id']).doUpdateSet(values))
-    .execute();
 }

@@ -105,6 +105,17 @@ export async function occurrencesOfDocument(db: Db, documentId: number) {
     .execute();
 }
 
+/** The task of each of these occurrences. */
+export async function taskIdsOf(db: Db, occurrenceIds: readonly number[]): Promise<Map<number, number>> {
+  if (occurrenceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('occurrences')
+    .select(['id', 'task_id'])
+    .where('id', 'in', [...occurrenceIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.task_id]));
+}
+
 export interface OccurrenceView {
   occurrenceId: number;
   taskId: number;

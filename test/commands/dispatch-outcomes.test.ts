@@ -10,7 +10,7 @@ import type { Deps, Incoming } from '../../src/chat/types.js';
 import type { DatabaseHandle } from '../../src/db/index.js';
 import { fixedClock } from '../../src/domain/time.js';
 import { getTranslator } from '../../src/i18n.js';
-import { saveChatMenu } from '../../src/store/conversation.js';
+import { rememberMessage } from '../../src/store/conversation.js';
 import { createLinkCode } from '../../src/store/links.js';
 import { upsertStaff } from '../../src/store/staff.js';
 import { ensureUnitPath } from '../../src/store/units.js';
@@ -62,7 +62,8 @@ describe('the inbound log', () => {
       await dispatch(deps, incoming);
       expect(await logged(incoming.updateKey), text).toEqual({ staff_id: linked ? staffId : null, outcome });
     }
-    await saveChatMenu(handle.db, 'zalo', 'c1', { entries: [{ n: 5, action: 'tp:1' }], needsTask: false }, deps.clock.now());
+    const menu = { entries: [{ n: 5, action: 'tp:1' }], needsTask: false };
+    await rememberMessage(handle.db, { channel: 'zalo', chatId: 'c1', messageId: 'm1', occurrenceIds: [], menu, now: deps.clock.now() });
     const picked = zalo('5');
     await dispatch(deps, picked);
     expect(await logged(picked.updateKey)).toEqual({ staff_id: staffId, outcome: 'menu:action:tasks_page' });

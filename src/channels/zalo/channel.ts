@@ -97,7 +97,7 @@ export function createZaloChannel(options: ZaloOptions, baseDeps: Deps): ZaloCha
     const incoming = toIncoming(update);
     if (!incoming) return;
     const response = await dispatch(deps, incoming);
-    if (response) await deliver(incoming.chatId, responseMessages(response));
+    if (response) await deliver(incoming.chatId, responseMessages(response), undefined, response.locale);
   }
 
   function enqueue(update: ZaloUpdate): void {

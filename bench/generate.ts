@@ -57,7 +57,8 @@ export function layout(scale: Scale): Layout {
 
 async function units(db: Db, scale: Scale, l: Layout): Promise<void> {
   const depth0 = scale.national ? 1 : 0;
-  if (scale.national) await sql`insert into units (id, parent_id, name, name_folded, path, depth) values (1, null, 'Việt Nam', 'viet nam', 'VN', 0)`.execute(db);
+  if (scale.national)
+    await sql`insert into units (id, parent_id, name, name_folded, path, depth) values (1, null, 'Việt Nam', 'viet nam', 'VN', 0)`.execute(db);
   await sql`
     insert into units (id, parent_id, name, name_folded, path, depth)
     select ${l.provinceIds[0]!}::int + p, ${scale.national ? 1 : null}::int, 'Tỉnh ' || (p + 1), 'tinh ' || (p + 1), 'P' || p, ${depth0}
@@ -99,7 +100,9 @@ async function staff(db: Db, scale: Scale, l: Layout): Promise<void> {
       now()
     from generate_series(1, ${scale.staff}::int) i`.execute(db);
   if (scale.national) {
-    await sql`insert into staff (id, unit_id, name, name_folded, phone, role, updated_at) values (${scale.staff + 1}, 1, 'Quản trị quốc gia', 'quan tri quoc gia', '0800000000', 'admin', now())`.execute(db);
+    await sql`insert into staff (id, unit_id, name, name_folded, phone, role, updated_at) values (${scale.staff + 1}, 1, 'Quản trị quốc gia', 'quan tri quoc gia', '0800000000', 'admin', now())`.execute(
+      db,
+    );
   }
   await sql`select setval(pg_get_serial_sequence('staff', 'id'), (select max(id) from staff))`.execute(db);
   await sql`
@@ -136,7 +139,15 @@ export async function tasks(db: Db, scale: Scale, l: Layout, today: string, firs
  * progress, one in fifty blocked. `onlyNotDue` keeps only rows no nudge set can reach: done in the
  * past, or due more than 60 days ahead.
  */
-export async function occurrences(db: Db, today: string, first: number, count: number, periodKey: string, shiftDays: number, onlyNotDue = false): Promise<void> {
+export async function occurrences(
+  db: Db,
+  today: string,
+  first: number,
+  count: number,
+  periodKey: string,
+  shiftDays: number,
+  onlyNotDue = false,
+): Promise<void> {
   const due = sql`(${today}::date + ${dueOffset} + ${shiftDays}::int)`;
   const pick = sql`(abs(hashint4(j + 7)) % 200)`;
   const status = sql`case

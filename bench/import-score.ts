@@ -187,7 +187,9 @@ export function scoreImport(expected: ScoredTask[], predicted: ScoredTask[]): Im
     dueOk += Number(d);
     supOk += Number(s);
     const flag = l && d ? '' : `  <-- ${l ? '' : 'lead '}${d ? '' : 'due'}`;
-    details.push(`  ${pad(e.ref ?? '', 6)} ~ ${pad(String(p.ref ?? '?'), 6)}  lead=${l ? 'ok' : 'NO'} due=${d ? 'ok' : 'NO'} support=${s ? 'ok' : 'no'}${flag}`);
+    details.push(
+      `  ${pad(e.ref ?? '', 6)} ~ ${pad(String(p.ref ?? '?'), 6)}  lead=${l ? 'ok' : 'NO'} due=${d ? 'ok' : 'NO'} support=${s ? 'ok' : 'no'}${flag}`,
+    );
   }
   for (const i of required) if (!match.has(i)) details.push(`  ${pad(expected[i]?.ref ?? '', 6)} MISSED  ${(expected[i]?.title ?? '').slice(0, 70)}`);
   predicted.forEach((p, j) => {

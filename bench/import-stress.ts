@@ -24,7 +24,8 @@ const noDiacritics = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu
 
 /** A Word paragraph as Word writes it: run properties on every run, revision ids. */
 function wordPara(text: string): string {
-  const rPr = '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr>';
+  const rPr =
+    '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr>';
   return para(text).replace('<w:r>', `<w:r w:rsidRPr="00B1C2D3">${rPr}`);
 }
 
@@ -56,8 +57,16 @@ const CASES: Case[] = [
   { name: 'plan-400-pages.txt', what: 'text at the length limit', build: () => Buffer.from(belowLimit(pages(420))) },
   { name: 'one-line.txt', what: 'text at the limit, no line breaks', build: () => Buffer.from(belowLimit(pages(420)).replace(/\n/g, ' ')) },
   { name: 'no-spaces.txt', what: 'text at the limit, one word', build: () => Buffer.from('Sởtưpháp'.repeat(MAX_PLAN_TEXT_CHARS / 8 - 10)) },
-  { name: 'markers.txt', what: 'text at the limit, only list markers', build: () => Buffer.from('1.1.1.1.1.1.1.1. a) - + (1) '.repeat(MAX_PLAN_TEXT_CHARS / 28 - 10)) },
-  { name: 'parentheses.txt', what: 'text at the limit, open parentheses', build: () => Buffer.from(`Giao Sở Tư pháp ${'('.repeat(MAX_PLAN_TEXT_CHARS - 100)}`) },
+  {
+    name: 'markers.txt',
+    what: 'text at the limit, only list markers',
+    build: () => Buffer.from('1.1.1.1.1.1.1.1. a) - + (1) '.repeat(MAX_PLAN_TEXT_CHARS / 28 - 10)),
+  },
+  {
+    name: 'parentheses.txt',
+    what: 'text at the limit, open parentheses',
+    build: () => Buffer.from(`Giao Sở Tư pháp ${'('.repeat(MAX_PLAN_TEXT_CHARS - 100)}`),
+  },
   { name: 'too-long.txt', what: 'text over the length limit', build: () => Buffer.from(pages(450)) },
   { name: 'bomb.docx', what: 'zip bomb, 400 MB of XML', build: () => buildZipBomb(400 * 1024 * 1024) },
   { name: 'bomb.xlsx', what: 'zip bomb as a workbook', build: () => buildZipBomb(400 * 1024 * 1024) },
@@ -86,7 +95,10 @@ async function main(): Promise<void> {
       const file = path.join(dir, c.name);
       const bytes = await c.build();
       fs.writeFileSync(file, bytes);
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'import-one.ts'), file], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'import-one.ts'), file], {
+        cwd: root,
+        maxBuffer: 256 * 1024 * 1024,
+      });
       const m = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Measured;
       const outcome = m.plan ? `${m.plan.tasks.length} tasks` : (m.code ?? `error: ${m.error}`);
       const size = bytes.length >= 1024 * 1024 ? `${(bytes.length / 1024 / 1024).toFixed(1)} MB` : `${(bytes.length / 1024).toFixed(0)} KB`;

@@ -28,10 +28,19 @@ export function labelledFiles(shared = path.resolve(root, '..', 'shared')): Labe
   const corpus = path.join(shared, 'corpus');
   const seeds = fs.existsSync(path.join(shared, 'seeds')) ? path.join(shared, 'seeds') : path.join(root, 'test', 'fixtures', 'seeds');
   const list = (dir: string, ext: string): string[] =>
-    fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(dir, f)) : [];
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith(ext))
+          .sort()
+          .map((f) => path.join(dir, f))
+      : [];
   const files = [...list(corpus, '.txt'), ...list(corpus, '.docx'), ...list(corpus, '.pdf'), ...list(seeds, '.txt')];
   return files.flatMap((file) => {
-    const base = path.basename(file).replace(/\.[^.]+$/, '').replace(/-nodiac$/, '');
+    const base = path
+      .basename(file)
+      .replace(/\.[^.]+$/, '')
+      .replace(/-nodiac$/, '');
     const candidates = [path.join(corpus, `${base}.expected.json`), path.join(seeds, 'expected', `${base}.json`)];
     const expected = candidates.find((c) => fs.existsSync(c));
     return expected ? [{ file, expected }] : [];

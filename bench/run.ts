@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const loader = await openDatabase({ databaseUrl: url, pgOptions: `-c search_path=${schema}`, poolSize: 1 });
   const started = performance.now();
   try {
-    const version = (await admin.query<{ v: string }>('select current_setting(\'server_version\') as v')).rows[0]!.v;
+    const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
     log(`dondoc bench — ${scale.name} scale: ${n(scale.staff)} staff, ${n(scale.occurrences)} occurrences`);
     log(`Postgres ${version}, Node ${process.version}, ${os.cpus().length} CPUs; schema ${schema}; day ${TODAY} (Tuesday)`);
     await migrateToLatest(handle.db, schema);

@@ -53,7 +53,9 @@ function section(n: number): string[] {
   }
   lines.push(`5. ${pick(UNITS, 5)}:`);
   for (let i = 0; i < 3; i += 1) lines.push(...wrap(`- ${pick(WORKS, i + 2)}, hoàn thành ${pick(TIMES, i + 2)}.`));
-  lines.push(...wrap(`6. Giao ${pick(UNITS, 6)} chủ trì, phối hợp với ${pick(UNITS, 7)} ${pick(WORKS, 6).toLowerCase()}, báo cáo UBND tỉnh ${pick(TIMES, 6)}.`));
+  lines.push(
+    ...wrap(`6. Giao ${pick(UNITS, 6)} chủ trì, phối hợp với ${pick(UNITS, 7)} ${pick(WORKS, 6).toLowerCase()}, báo cáo UBND tỉnh ${pick(TIMES, 6)}.`),
+  );
   return lines;
 }
 

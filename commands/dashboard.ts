@@ -1,7 +1,7 @@
 /** /dashboard (/bangdieukhien): a one-time link, valid 15 minutes, that opens the leadership dashboard in a browser. */
-import { createLoginToken, LOGIN_LINK_TTL_MS } from '../src/http/sessions.js';
-import type { Command } from './types.js';
-import { reply } from './types.js';
+import { createLoginToken, LOGIN_LINK_TTL_MS } from '../src/store/sessions.js';
+import type { Command } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const dashboard: Command = {
   name: 'dashboard',
@@ -9,7 +9,7 @@ export const dashboard: Command = {
   descriptionKey: 'cmd-dashboard',
   roles: ['leader', 'admin'],
   async run(ctx) {
-    const staff = ctx.staff!;
+    const { staff } = ctx;
     if (staff.role !== 'leader' && staff.role !== 'admin') return reply(ctx.t('dashboard-not-allowed'));
     const base = ctx.deps.settings.publicUrl ?? 'http://localhost:8080';
     const { token } = await createLoginToken(ctx.db, staff.id, ctx.now);

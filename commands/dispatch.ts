@@ -5,20 +5,31 @@
 import { localDate } from '../src/domain/time.js';
 import type { Locale } from '../src/domain/types.js';
 import { pickLocale } from '../src/i18n.js';
+import { parseReply, type ReplyIntent } from '../src/domain/reply-grammar.js';
 import { claimInbound, clearPrompt, setInboundOutcome } from '../src/store/conversation.js';
-import { identify, normalizeLinkCode } from '../src/store/links.js';
-import { parseAction } from './actions.js';
-import { applyChoice } from './answer.js';
+import { loadConversation, type ConversationState } from '../src/store/conversation-state.js';
+import { normalizeLinkCode } from '../src/store/links.js';
+import { parseAction, type ParsedAction } from '../src/chat/actions.js';
+import { applyChoice } from '../src/chat/answer.js';
 import { assignOwner, nextToAssign } from './assign.js';
-import { decideExtension, openTask } from './extension.js';
+import { decideExtension, openTask } from '../src/chat/decisions.js';
 import { findCommand } from './index.js';
-import { menuPick } from './menu.js';
+import { menuPick, MENU_WINDOW_MS } from '../src/chat/menu.js';
 import { decidePlanDraft, handlePlanFile } from './plan-upload.js';
 import { linkWithCode } from './start.js';
 import { tasksPage } from './tasks.js';
-import { handleText } from './text.js';
-import type { CommandContext, Deps, Incoming, LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import { BARE_ANSWER_WINDOW_MS, handleText } from '../src/chat/text.js';
+import {
+  isLinked,
+  type Command,
+  type CommandContext,
+  type Deps,
+  type Incoming,
+  type IncomingBody,
+  type LinkedContext,
+  type Response,
+} from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const MAX_TEXT_LENGTH = 4000;
 
@@ -28,36 +39,118 @@ export function parseCommand(text: string): { name: string; args: string } | nul
   return match ? { name: match[1]!.toLowerCase(), args: (match[2] ?? '').trim() } : null;
 }
 
+/** An update read once, before the database: what it is, and what its text says. */
+type Reading =
+  | { kind: 'action'; data: string }
+  | { kind: 'file'; body: Extract<IncomingBody, { kind: 'file' }> }
+  | { kind: 'unsupported'; what: string }
+  | { kind: 'too_long' }
+  | { kind: 'command'; name: string; args: string; command: Command | undefined }
+  | { kind: 'text'; text: string; intent: ReplyIntent; replyToMessageId?: string | undefined; threadless: boolean };
+
+function read(body: IncomingBody, today: string): Reading {
+  if (body.kind === 'action') return { kind: 'action', data: body.action };
+  if (body.kind === 'file') return { kind: 'file', body };
+  if (body.kind === 'unsupported') return { kind: 'unsupported', what: body.what };
+  if ([...body.text].length > MAX_TEXT_LENGTH) return { kind: 'too_long' };
+  const command = parseCommand(body.text);
+  if (command) return { kind: 'command', ...command, command: findCommand(command.name) };
+  return { kind: 'text', text: body.text, intent: parseReply(body.text, today), replyToMessageId: body.replyToMessageId, threadless: body.threadless ?? false };
+}
+
+/** The link code a person typed alone (Zalo and web users may leave out /start). */
+function typedCode(text: string): string | null {
+  const code = normalizeLinkCode(text);
+  return code && !/\s/.test(text.trim()) ? code : null;
+}
+
+function actionOutcome(action: ParsedAction | null): string {
+  if (!action) return 'forged_action';
+  switch (action.kind) {
+    case 'status':
+      return `action:${action.choice}`;
+    case 'extension_decision':
+      return `action:extension_${action.approve ? 'approve' : 'reject'}`;
+    case 'plan_decision':
+      return `action:plan_${action.confirm ? 'confirm' : 'cancel'}`;
+    default:
+      return `action:${action.kind}`;
+  }
+}
+
+/**
+ * The outcome an update ends with unless what the database holds changes the route (a number
+ * that picks from a menu): recorded with the update when it is claimed, so the usual answer
+ * needs no second write to inbound_updates.
+ */
+function expectedOutcome(r: Reading): { linked: string; unlinked: string } {
+  const both = (outcome: string) => ({ linked: outcome, unlinked: outcome });
+  switch (r.kind) {
+    case 'action':
+      return { linked: actionOutcome(parseAction(r.data)), unlinked: 'not_linked' };
+    case 'file':
+      return { linked: 'file', unlinked: 'unsupported:file' };
+    case 'unsupported':
+      return both('unsupported:unsupported');
+    case 'too_long':
+      return both('too_long');
+    case 'command':
+      if (!r.command) return both('unknown_command');
+      return { linked: `command:${r.command.name}`, unlinked: r.command.public ? `command:${r.command.name}` : 'not_linked' };
+    case 'text':
+      return { linked: 'text', unlinked: typedCode(r.text) ? 'link_attempt' : 'not_linked' };
+  }
+}
+
 /**
  * Handles one inbound update. Returns null for a redelivered update (already handled). The
  * whole handling is one transaction, so an error leaves no half-applied answer, and the update
- * itself stays recorded in inbound_updates for the office to see.
+ * itself stays recorded in inbound_updates for the office to see. The update is read once and
+ * the conversation around it loaded once (store/conversation-state.ts); the route works from them.
  */
 export async function dispatch(deps: Deps, incoming: Incoming): Promise<Response | null> {
   const now = deps.clock.now();
+  const today = localDate(now);
+  const reading = read(incoming.body, today);
   try {
     return await deps.db.transaction().execute(async (db) => {
-      if (!(await claimInbound(db, incoming.channel, incoming.updateKey, incoming.payload, now))) return null;
-      const who = await identify(db, incoming.channel, incoming.userId, incoming.chatId, now);
-      const locale: Locale = who ? pickLocale(who.staff.locale, deps.settings.defaultLocale) : pickLocale(incoming.languageCode, deps.settings.defaultLocale);
+      const outcome = expectedOutcome(reading);
+      const state = await loadConversation(db, {
+        ...incoming,
+        now,
+        outcome,
+        forText:
+          reading.kind === 'text'
+            ? {
+                replyToMessageId: reading.replyToMessageId,
+                taskRef: reading.intent.taskRef,
+                menuSince: new Date(now.getTime() - MENU_WINDOW_MS),
+                latestSince: new Date(now.getTime() - BARE_ANSWER_WINDOW_MS),
+              }
+            : undefined,
+      });
+      if (!state.claimed) return null;
+      const locale: Locale = pickLocale(state.staff ? state.staff.locale : incoming.languageCode, deps.settings.defaultLocale);
       const ctx: CommandContext = {
         db,
         deps,
-        staff: who?.staff ?? null,
+        staff: state.staff,
         channel: incoming.channel,
         userId: incoming.userId,
         chatId: incoming.chatId,
         displayName: incoming.displayName,
         languageCode: incoming.languageCode,
         now,
-        today: localDate(now),
+        today,
         locale,
         t: deps.translator.for(locale),
         args: '',
       };
-      const { response, outcome } = await route(ctx, incoming);
-      await setInboundOutcome(db, incoming.channel, incoming.updateKey, ctx.staff?.id ?? null, outcome);
-      return response;
+      const routed = await route(ctx, state, reading);
+      if (routed.outcome !== (state.staff ? outcome.linked : outcome.unlinked)) {
+        await setInboundOutcome(db, incoming.channel, incoming.updateKey, state.staff?.id ?? null, routed.outcome);
+      }
+      return { ...routed.response, locale: routed.response.locale ?? locale };
     });
   } catch (error) {
     deps.logger.error({ err: error, channel: incoming.channel, updateKey: incoming.updateKey }, 'inbound update failed');
@@ -77,32 +170,44 @@ async function recordFailedInbound(deps: Deps, incoming: Incoming, now: Date): P
   }
 }
 
-async function route(ctx: CommandContext, incoming: Incoming): Promise<{ response: Response; outcome: string }> {
-  const body = incoming.body;
-  if (body.kind === 'action') return routeAction(ctx, body.action);
-  if (body.kind === 'file' && ctx.staff) return { response: await handlePlanFile(ctx as LinkedContext, body), outcome: 'file' };
-  if (body.kind === 'unsupported' || body.kind === 'file') {
-    const what = body.kind === 'unsupported' ? body.what : 'file';
-    return { response: reply(ctx.t(ctx.staff ? 'unsupported-message' : 'link-first', { what })), outcome: `unsupported:${body.kind}` };
+type Routed = { response: Response; outcome: string };
+
+async function route(ctx: CommandContext, state: ConversationState, r: Reading): Promise<Routed> {
+  switch (r.kind) {
+    case 'action':
+      return routeAction(ctx, r.data);
+    case 'file':
+      if (isLinked(ctx)) return { response: await handlePlanFile(ctx, r.body), outcome: 'file' };
+      return { response: reply(ctx.t('link-first', { what: 'file' })), outcome: 'unsupported:file' };
+    case 'unsupported':
+      return { response: reply(ctx.t(ctx.staff ? 'unsupported-message' : 'link-first', { what: r.what })), outcome: 'unsupported:unsupported' };
+    case 'too_long':
+      return { response: reply(ctx.t('text-too-long', { max: MAX_TEXT_LENGTH })), outcome: 'too_long' };
+    case 'command':
+      return routeCommand(ctx, r);
+    case 'text':
+      return routeText(ctx, state, r);
   }
-  const text = body.text;
-  if ([...text].length > MAX_TEXT_LENGTH) return { response: reply(ctx.t('text-too-long', { max: MAX_TEXT_LENGTH })), outcome: 'too_long' };
-  const command = parseCommand(text);
-  if (command) {
-    const found = findCommand(command.name);
-    if (!found) return { response: reply(ctx.t('command-unknown', { command: command.name })), outcome: 'unknown_command' };
-    if (!found.public && !ctx.staff) return { response: reply(ctx.t('link-first')), outcome: 'not_linked' };
-    if (ctx.staff) await clearPrompt(ctx.db, ctx.staff.id, ctx.channel);
-    return { response: await found.run({ ...ctx, args: command.args }), outcome: `command:${found.name}` };
-  }
-  if (!ctx.staff) {
-    // Zalo and web users may type the code alone, without /start.
-    const code = normalizeLinkCode(text);
-    if (code && !/\s/.test(text.trim())) return { response: await linkWithCode(ctx, code), outcome: 'link_attempt' };
+}
+
+async function routeCommand(ctx: CommandContext, r: Extract<Reading, { kind: 'command' }>): Promise<Routed> {
+  const found = r.command;
+  if (!found) return { response: reply(ctx.t('command-unknown', { command: r.name })), outcome: 'unknown_command' };
+  const withArgs = { ...ctx, args: r.args };
+  if (isLinked(withArgs)) await clearPrompt(ctx.db, withArgs.staff.id, ctx.channel);
+  if (found.public) return { response: await found.run(withArgs), outcome: `command:${found.name}` };
+  if (!isLinked(withArgs)) return { response: reply(ctx.t('link-first')), outcome: 'not_linked' };
+  return { response: await found.run(withArgs), outcome: `command:${found.name}` };
+}
+
+async function routeText(ctx: CommandContext, state: ConversationState, r: Extract<Reading, { kind: 'text' }>): Promise<Routed> {
+  if (!isLinked(ctx)) {
+    const code = typedCode(r.text);
+    if (code) return { response: await linkWithCode(ctx, code), outcome: 'link_attempt' };
     return { response: reply(ctx.t('link-first')), outcome: 'not_linked' };
   }
   // A bare number after a numbered menu (platforms without buttons) is that menu's action.
-  const pick = await menuPick(ctx as LinkedContext, text);
+  const pick = menuPick(state, r.intent);
   if (pick?.kind === 'action') {
     const routed = await routeAction(ctx, pick.action);
     return { response: routed.response, outcome: `menu:${routed.outcome}` };
@@ -111,31 +216,35 @@ async function route(ctx: CommandContext, incoming: Incoming): Promise<{ respons
     return { response: reply(ctx.t('menu-number-unknown', { number: pick.number, numbers: pick.numbers.join(', ') })), outcome: 'menu:unknown' };
   }
   if (pick?.kind === 'none') return { response: reply(ctx.t('menu-none')), outcome: 'menu:none' };
-  return { response: await handleText(ctx as LinkedContext, text, body.replyToMessageId, body.threadless ?? false), outcome: 'text' };
+  return { response: await handleText(ctx, state, r.text, r.intent, r.threadless), outcome: 'text' };
 }
 
-async function routeAction(ctx: CommandContext, data: string): Promise<{ response: Response; outcome: string }> {
-  if (!ctx.staff) return { response: { replies: [], notice: { text: ctx.t('link-first'), alert: true } }, outcome: 'not_linked' };
+async function routeAction(ctx: CommandContext, data: string): Promise<Routed> {
+  if (!isLinked(ctx)) return { response: { replies: [], notice: { text: ctx.t('link-first'), alert: true } }, outcome: 'not_linked' };
   const action = parseAction(data);
-  if (!action) return { response: { replies: [], notice: { text: ctx.t('action-invalid'), alert: true } }, outcome: 'forged_action' };
-  const linked = ctx as LinkedContext;
+  const outcome = actionOutcome(action);
+  if (!action) return { response: { replies: [], notice: { text: ctx.t('action-invalid'), alert: true } }, outcome };
+  return { response: await actionResponse(ctx, action), outcome };
+}
+
+async function actionResponse(ctx: LinkedContext, action: ParsedAction): Promise<Response> {
   switch (action.kind) {
     case 'status': {
-      const { edit, ...response } = await applyChoice(linked, action.occurrenceId, action.choice, true);
+      const { edit, ...response } = await applyChoice(ctx, action.occurrenceId, action.choice, true);
       // A button under one task of a list (a nudge) answers without turning the list into that task's card.
-      return { response: action.inList ? response : { ...response, ...(edit ? { edit } : {}) }, outcome: `action:${action.choice}` };
+      return action.inList ? response : { ...response, ...(edit ? { edit } : {}) };
     }
     case 'tasks_page':
-      return { response: { ...(await tasksPage(linked, action.page)), notice: { text: '' } }, outcome: 'action:tasks_page' };
+      return { ...(await tasksPage(ctx, action.page)), notice: { text: '' } };
     case 'open_task':
-      return { response: await openTask(linked, action.occurrenceId), outcome: 'action:open_task' };
+      return openTask(ctx, action.occurrenceId);
     case 'extension_decision':
-      return { response: await decideExtension(linked, action.updateId, action.approve), outcome: `action:extension_${action.approve ? 'approve' : 'reject'}` };
+      return decideExtension(ctx, action.updateId, action.approve);
     case 'plan_decision':
-      return { response: await decidePlanDraft(linked, action.draftId, action.confirm), outcome: `action:plan_${action.confirm ? 'confirm' : 'cancel'}` };
+      return decidePlanDraft(ctx, action.draftId, action.confirm);
     case 'assign':
-      return { response: await assignOwner(linked, action.taskId, action.staffId), outcome: 'action:assign' };
+      return assignOwner(ctx, action.taskId, action.staffId);
     case 'assign_skip':
-      return { response: { ...(await nextToAssign(linked, action.taskId)), notice: { text: '' } }, outcome: 'action:assign_skip' };
+      return { ...(await nextToAssign(ctx, action.taskId)), notice: { text: '' } };
   }
 }

@@ -1,6 +1,6 @@
 /** /help: the commands this person can use, in their language. */
-import type { Command } from './types.js';
-import { reply } from './types.js';
+import type { Command } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export function helpCommand(all: () => Command[]): Command {
   return {

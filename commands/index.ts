@@ -8,10 +8,20 @@ import { lang } from './lang.js';
 import { overdue } from './overdue.js';
 import { start } from './start.js';
 import { tasks } from './tasks.js';
-import type { Command } from './types.js';
+import type { Command } from '../src/chat/types.js';
 
 export const COMMANDS: Command[] = [];
-COMMANDS.push(tasks, overdue, assign, digest, dashboard, lang, kenh, helpCommand(() => COMMANDS), start);
+COMMANDS.push(
+  tasks,
+  overdue,
+  assign,
+  digest,
+  dashboard,
+  lang,
+  kenh,
+  helpCommand(() => COMMANDS),
+  start,
+);
 
 const byName = new Map<string, Command>();
 for (const command of COMMANDS) {

@@ -5,8 +5,8 @@
 import type { Channel } from '../src/domain/types.js';
 import { fold } from '../src/domain/text.js';
 import { linksOfStaff, preferredLink, PUSH_CHANNELS, setPreferredChannel } from '../src/store/links.js';
-import type { Command, LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import type { Command, LinkedContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 const NAMES: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo' };
 const AUTO_WORDS = new Set(['auto', 'tu dong', 'gan nhat']);
@@ -18,9 +18,7 @@ function channelName(channel: string): string {
 async function current(ctx: LinkedContext): Promise<Response> {
   const link = await preferredLink(ctx.db, ctx.staff.id);
   const chosen = ctx.staff.preferred_channel !== null && link?.channel === ctx.staff.preferred_channel;
-  const line = link
-    ? ctx.t(chosen ? 'channel-current-chosen' : 'channel-current-auto', { channel: channelName(link.channel) })
-    : ctx.t('channel-current-none');
+  const line = link ? ctx.t(chosen ? 'channel-current-chosen' : 'channel-current-auto', { channel: channelName(link.channel) }) : ctx.t('channel-current-none');
   return reply(`${line}\n${ctx.t('channel-usage')}`);
 }
 
@@ -28,8 +26,7 @@ export const kenh: Command = {
   name: 'kenh',
   aliases: ['channel'],
   descriptionKey: 'cmd-kenh',
-  async run(base) {
-    const ctx = base as LinkedContext;
+  async run(ctx) {
     const choice = fold(ctx.args);
     if (!choice) return current(ctx);
     if (AUTO_WORDS.has(choice)) {

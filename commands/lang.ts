@@ -1,7 +1,7 @@
 /** /lang vi|en (/ngonngu): the language dondoc speaks to this person. */
 import { setStaffLocale } from '../src/store/staff.js';
-import type { Command } from './types.js';
-import { reply } from './types.js';
+import type { Command } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const lang: Command = {
   name: 'lang',
@@ -10,7 +10,7 @@ export const lang: Command = {
   async run(ctx) {
     const choice = ctx.args.trim().toLowerCase();
     if (choice !== 'vi' && choice !== 'en') return reply(ctx.t('lang-usage'));
-    await setStaffLocale(ctx.db, ctx.staff!.id, choice, ctx.now);
-    return reply(ctx.deps.translator.t(choice, 'lang-changed'));
+    await setStaffLocale(ctx.db, ctx.staff.id, choice, ctx.now);
+    return { ...reply(ctx.deps.translator.t(choice, 'lang-changed')), locale: choice };
   },
 };

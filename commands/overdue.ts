@@ -9,9 +9,9 @@ import type { Staff } from '../src/db/schema.js';
 import { getUnit } from '../src/store/units.js';
 import { childUnitCount, longestOverdue, myOverdue, subtreeCounts, type OverdueItem, type UnitCounts } from '../src/store/overdue-report.js';
 import type { Translate } from '../src/i18n.js';
-import { truncate } from './render.js';
-import type { Command, LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import { truncate } from '../src/chat/cards.js';
+import type { Command, LinkedContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const TOP_OVERDUE = 10;
 export const STALE_DAYS = 14;
@@ -26,12 +26,14 @@ async function mine(ctx: LinkedContext): Promise<Response> {
   if (items.length === 0) return reply(ctx.t('overdue-mine-none'));
   const lines = [ctx.t('overdue-mine-header', { count: items.length }), ''];
   for (const item of items) {
-    lines.push(ctx.t('overdue-mine-item', {
-      id: item.taskId,
-      title: truncate(item.title, TITLE_MAX),
-      days: daysBetween(item.dueDate, ctx.today),
-      date: formatVnDate(item.dueDate),
-    }));
+    lines.push(
+      ctx.t('overdue-mine-item', {
+        id: item.taskId,
+        title: truncate(item.title, TITLE_MAX),
+        days: daysBetween(item.dueDate, ctx.today),
+        date: formatVnDate(item.dueDate),
+      }),
+    );
   }
   lines.push('', ctx.t('overdue-mine-footer'));
   return reply(lines.join('\n'));
@@ -94,8 +96,7 @@ export const overdue: Command = {
   aliases: ['quahan'],
   descriptionKey: 'cmd-overdue',
   async run(ctx) {
-    const linked = ctx as LinkedContext;
-    if (!seesUnit(linked.staff)) return mine(linked);
-    return reply(await overdueReport(linked, linked.staff.unit_id));
+    if (!seesUnit(ctx.staff)) return mine(ctx);
+    return reply(await overdueReport(ctx, ctx.staff.unit_id));
   },
 };

@@ -8,12 +8,13 @@ import path from 'node:path';
 import { formatVnDate } from '../src/domain/time.js';
 import type { PlanImport, PlanTask } from '../src/import/types.js';
 import { MAX_PLAN_FILE_BYTES, PLAN_FILE_EXTENSIONS, PlanFileError, readPlanBuffer } from '../src/import/read-plan.js';
+import { createPlanDraft, lockPlanDraft, setPlanDraftStatus } from '../src/store/plan-drafts.js';
 import { applyPlan } from '../src/store/plans.js';
 import { createUnitResolver, type UnitResolver } from '../src/store/unit-resolver.js';
-import { actions } from './actions.js';
-import { truncate } from './render.js';
-import type { LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import { actions } from '../src/chat/actions.js';
+import { truncate } from '../src/chat/cards.js';
+import type { LinkedContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const MAX_PLAN_BYTES = MAX_PLAN_FILE_BYTES;
 const MAX_PLAN_MB = Math.round(MAX_PLAN_BYTES / (1024 * 1024));
@@ -84,34 +85,25 @@ export async function handlePlanFile(ctx: LinkedContext, file: IncomingFile): Pr
     throw error;
   }
   if (plan.tasks.length === 0) return reply(ctx.t('plan-upload-error-empty', { name: file.fileName }));
-  const draft = await ctx.db
-    .insertInto('plan_drafts')
-    .values({
-      staff_id: ctx.staff.id,
-      file_name: file.fileName,
-      file_hash: createHash('sha256').update(bytes).digest('hex'),
-      plan: JSON.stringify(plan),
-      created_at: ctx.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return preview(ctx, plan, draft.id);
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  const draftId = await createPlanDraft(ctx.db, { staffId: ctx.staff.id, fileName: file.fileName, fileHash, plan, now: ctx.now });
+  return preview(ctx, plan, draftId);
 }
 
 /** Confirm stores the document and its tasks; Cancel drops the proposal. Both only once, only by its sender. */
 export async function decidePlanDraft(ctx: LinkedContext, draftId: number, confirm: boolean): Promise<Response> {
-  const draft = await ctx.db.selectFrom('plan_drafts').selectAll().where('id', '=', draftId).forUpdate().executeTakeFirst();
-  if (!draft || draft.staff_id !== ctx.staff.id || ctx.staff.role !== 'admin') {
+  const draft = await lockPlanDraft(ctx.db, draftId);
+  if (!draft || draft.staffId !== ctx.staff.id || ctx.staff.role !== 'admin') {
     return { replies: [], notice: { text: ctx.t('action-invalid'), alert: true } };
   }
   if (draft.status !== 'pending') {
     return { replies: [], notice: { text: ctx.t('plan-draft-already', { status: ctx.t(`plan-draft-${draft.status}`) }), alert: true } };
   }
-  await ctx.db.updateTable('plan_drafts').set({ status: confirm ? 'confirmed' : 'cancelled', decided_at: ctx.now }).where('id', '=', draftId).execute();
-  if (!confirm) return { replies: [], edit: { text: ctx.t('plan-draft-cancelled-text', { name: draft.file_name }) }, notice: { text: ctx.t('plan-draft-cancelled') } };
-  const plan = draft.plan as PlanImport;
-  const report = await applyPlan(ctx.db, plan, { fileName: draft.file_name, fileHash: draft.file_hash }, ctx.now, ctx.staff.id);
-  const lines = [ctx.t('plan-imported', { name: draft.file_name, created: report.created, updated: report.updated, unchanged: report.unchanged })];
+  await setPlanDraftStatus(ctx.db, draftId, confirm ? 'confirmed' : 'cancelled', ctx.now);
+  if (!confirm)
+    return { replies: [], edit: { text: ctx.t('plan-draft-cancelled-text', { name: draft.fileName }) }, notice: { text: ctx.t('plan-draft-cancelled') } };
+  const report = await applyPlan(ctx.db, draft.plan, { fileName: draft.fileName, fileHash: draft.fileHash }, ctx.now, ctx.staff.id);
+  const lines = [ctx.t('plan-imported', { name: draft.fileName, created: report.created, updated: report.updated, unchanged: report.unchanged })];
   if (report.unresolved.length) lines.push(ctx.t('plan-preview-unresolved', { names: report.unresolved.join('; ') }));
   lines.push(ctx.t('plan-imported-next'));
   return { replies: [], edit: { text: lines.join('\n') }, notice: { text: ctx.t('plan-draft-confirmed') } };

@@ -1,9 +1,9 @@
 /** /tasks (/viec): the person's open tasks, soonest deadline first, five cards a page. */
 import { listMyOpenOccurrences } from '../src/store/tasks.js';
-import { actions } from './actions.js';
-import { taskCard } from './render.js';
-import type { Command, LinkedContext, Response } from './types.js';
-import { reply } from './types.js';
+import { actions } from '../src/chat/actions.js';
+import { taskCard } from '../src/chat/cards.js';
+import type { Command, LinkedContext, Response } from '../src/chat/types.js';
+import { reply } from '../src/chat/types.js';
 
 export const TASKS_PAGE_SIZE = 5;
 
@@ -28,5 +28,5 @@ export const tasks: Command = {
   name: 'tasks',
   aliases: ['viec'],
   descriptionKey: 'cmd-tasks',
-  run: (ctx) => tasksPage(ctx as LinkedContext, 0),
+  run: (ctx) => tasksPage(ctx, 0),
 };

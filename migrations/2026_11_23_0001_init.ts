@@ -133,7 +133,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_date', 'date')
     .addColumn('lead_unit_id', 'integer', (c) => c.references('units.id').onDelete('set null'))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('open').check(sql`status in ('open','in_progress','blocked','done','cancelled')`),
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open','in_progress','blocked','done','cancelled')`),
     )
     .addColumn('percent', 'integer')
     .addColumn('status_changed_at', 'timestamptz')
@@ -202,7 +205,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('chat_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('payload', 'jsonb', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending','sent','dead')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending','sent','dead')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'timestamptz', (c) => c.notNull())
     .addColumn('last_error', 'text')
@@ -236,8 +244,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'settings', 'inbound_updates', 'outbox', 'prompts', 'message_refs', 'updates', 'occurrences',
-    'task_owners', 'task_units', 'tasks', 'documents', 'link_codes', 'chat_links', 'staff', 'unit_closure', 'units',
+    'settings',
+    'inbound_updates',
+    'outbox',
+    'prompts',
+    'message_refs',
+    'updates',
+    'occurrences',
+    'task_owners',
+    'task_units',
+    'tasks',
+    'documents',
+    'link_codes',
+    'chat_links',
+    'staff',
+    'unit_closure',
+    'units',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

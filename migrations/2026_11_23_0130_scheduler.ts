@@ -57,7 +57,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`create index occurrences_unit_open_idx on occurrences (lead_unit_id, due_date) where status in ('open','in_progress','blocked')`.execute(db);
-  for (const index of ['occurrences_unit_blocked_idx', 'occurrences_unit_open_cover_idx', 'occurrences_done_idx', 'tasks_recurring_idx', 'tasks_cancelled_idx', 'updates_ref_idx', 'outbox_chat_pending_idx']) {
+  for (const index of [
+    'occurrences_unit_blocked_idx',
+    'occurrences_unit_open_cover_idx',
+    'occurrences_done_idx',
+    'tasks_recurring_idx',
+    'tasks_cancelled_idx',
+    'updates_ref_idx',
+    'outbox_chat_pending_idx',
+  ]) {
     await sql`drop index if exists ${sql.id(index)}`.execute(db);
   }
   await sql`update outbox set status = 'dead', last_error = coalesce(last_error, 'skipped') where status = 'skipped'`.execute(db);

@@ -2,28 +2,27 @@
  * Wires everything once (DESIGN.md §3): config → db → migrations → channels → http. main.ts
  * runs it for production; tests build it with an injected clock, database and fake APIs.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Deps } from '../commands/types.js';
+import type { TelegramChannel, TelegramOptions } from './channels/telegram/channel.js';
+import type { WebChannel } from './channels/web/channel.js';
+import { registerWebChat } from './channels/web/routes.js';
+import type { ZaloChannel, ZaloOptions } from './channels/zalo/channel.js';
+import type { Deps } from './chat/types.js';
 import type { Config } from './config.js';
+import { registerDashboard } from './dashboard/routes.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { acquireDataDirLock, newAdminToken, type HeldLock } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createDemoGate, type DemoGate } from './demo/mode.js';
 import { systemClock, type Clock } from './domain/time.js';
+import { createHttpServer, type HttpServer } from './http/server.js';
 import { getTranslator } from './i18n.js';
-import { createHttpServer, readBody, sendJson, type HttpServer } from './http/server.js';
-import { createTelegramChannel, type TelegramChannel, type TelegramOptions } from './channels/telegram/channel.js';
-import { createZaloChannel, type ZaloChannel, type ZaloOptions } from './channels/zalo/channel.js';
-import { createWebChannel, type WebChannel } from './channels/web/channel.js';
-import { registerWebChat } from './channels/web/routes.js';
-import { registerDashboard } from './dashboard/routes.js';
-import { createDemoGate, demoWanted, type DemoGate } from './demo/mode.js';
-import { runCli } from './cli/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
-import { createSenders } from './scheduler/senders.js';
-import { sql } from 'kysely';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { classifyError } from './channels/retry.js';
+import { createChannelStarter } from './app/channel-start.js';
+import { createChannels } from './app/channels.js';
+import { registerAdminBridge, registerHealth, type AdminCli } from './app/routes.js';
+
+export { ChannelStartError } from './app/channel-start.js';
 
 export interface AppOptions {
   config: Config;
@@ -33,6 +32,11 @@ export interface AppOptions {
   database?: DatabaseHandle;
   telegram?: Partial<TelegramOptions>;
   zalo?: Partial<ZaloOptions>;
+  /**
+   * Runs one admin command (cli/index.ts runCli, passed in by main.ts). With it, the server serves
+   * the admin bridge that `dondoc` uses while this process holds the embedded database.
+   */
+  adminCli?: AdminCli;
 }
 
 export interface App {
@@ -52,16 +56,11 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** A channel the platform refuses for good (wrong token, unknown bot): start-up stops. */
-export class ChannelStartError extends Error {
-  constructor(readonly channel: 'telegram' | 'zalo', readonly detail: string, cause: unknown) {
-    super(`the ${channel} channel could not start: ${detail}`, { cause });
-    this.name = 'ChannelStartError';
-  }
-}
-
 export class DataDirBusyError extends Error {
-  constructor(readonly pid: number, dir: string) {
+  constructor(
+    readonly pid: number,
+    dir: string,
+  ) {
     super(`the embedded database in ${dir} is already in use by process ${pid}; stop it first (or set DATABASE_URL)`);
     this.name = 'DataDirBusyError';
   }
@@ -85,12 +84,6 @@ async function openConfigured(config: Config, logger: Logger): Promise<{ handle:
   }
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 async function catchUp(scheduler: Scheduler): Promise<void> {
   await scheduler.planNudges();
   await scheduler.planDigest();
@@ -112,100 +105,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     settings: { linkCodeTtlDays: config.linkCodeTtlDays, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl },
   };
   const http = createHttpServer(logger);
-
-  http.route('GET', '/healthz', async (_req, res) => {
-    try {
-      await sql`select 1`.execute(handle.db);
-      sendJson(res, 200, { ok: true, database: handle.kind });
-    } catch (error) {
-      logger.error({ err: error }, 'health check failed');
-      sendJson(res, 503, { ok: false, database: handle.kind });
-    }
-  });
-
+  registerHealth(http, handle, logger);
   const adminToken = newAdminToken();
-  http.route('POST', '/admin/cli', async (req, res) => {
-    const remote = req.socket.remoteAddress ?? '';
-    const token = String(req.headers['x-dondoc-admin-token'] ?? '');
-    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) || !safeEqual(token, adminToken)) {
-      sendJson(res, 403, { ok: false });
-      return;
-    }
-    const { argv, cwd } = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')) as { argv: string[]; cwd: string };
-    const out = { stdout: [] as string[], stderr: [] as string[] };
-    const code = await runCli(
-      argv,
-      { stdout: (l) => out.stdout.push(l), stderr: (l) => out.stderr.push(l), cwd },
-      { db: handle.db, config, clock, translator, logger, t: translator.for(config.defaultLocale) },
-    );
-    sendJson(res, 200, { code, ...out });
-  });
-
-  let telegram: TelegramChannel | undefined;
-  if (config.telegram) {
-    telegram = createTelegramChannel({ ...config.telegram, ...options.telegram }, deps);
-    if (telegram.webhookHandler && telegram.webhookPath) http.route('POST', telegram.webhookPath, telegram.webhookHandler);
-  }
-
-  let zalo: ZaloChannel | undefined;
-  if (config.zalo) {
-    zalo = createZaloChannel({ ...config.zalo, ...options.zalo }, deps);
-    if (zalo.webhookHandler && zalo.webhookPath) http.route('POST', zalo.webhookPath, zalo.webhookHandler);
-  }
-
+  if (options.adminCli)
+    registerAdminBridge(http, options.adminCli, adminToken, { db: handle.db, config, clock, translator, logger, t: translator.for(config.defaultLocale) });
+  const { telegram, zalo, web, senders } = createChannels(config, deps, http, options);
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const demo = createDemoGate(config, handle.db);
-  const web = createWebChannel(deps);
-  const senders = createSenders(config, deps, { zaloClient: zalo?.client });
-  // The web chat is only pushed to in a demo, where it is the one channel; in a real deployment
-  // nudges go to Telegram and Zalo (a page that is closed would swallow them).
-  if (demoWanted(config)) senders.set('web', web.sender);
   const scheduler = createScheduler({ db: handle.db, clock, logger, translator, defaultLocale: config.defaultLocale, senders });
   // A person just picked in the demo hears at once what the scheduler owes them (in office hours).
   const afterPick = config.scheduler ? () => catchUp(scheduler) : undefined;
   registerWebChat(http, { deps, web, demo, secure, afterPick });
   registerDashboard(http, { deps, secure });
-
+  const starter = createChannelStarter(logger);
   let stopped = false;
-  const retries = new AbortController();
-
-  /**
-   * Starts a channel. A permanent refusal (401 wrong token, 404 unknown bot) stops start-up with
-   * ChannelStartError; a transient failure (network, timeout, 5xx, 429) is logged and retried in
-   * the background with backoff (up to a minute apart), while the web side, the other channel and
-   * the scheduler run: the outbox keeps every message until the platform can be reached.
-   */
-  async function startChannel(name: 'telegram' | 'zalo', start: () => Promise<void>): Promise<void> {
-    const attempt = async (n: number): Promise<number | null> => {
-      try {
-        await start();
-        if (n > 1) logger.info({ channel: name, attempt: n }, `${name} channel started after ${n} attempts`);
-        return null;
-      } catch (error) {
-        const decision = classifyError(error, { attempt: n });
-        // The channel's outbox Sender reads platform errors the same way ("401 Unauthorized", never the token).
-        if (!decision.retry) throw new ChannelStartError(name, senders.get(name)?.describe(error) ?? String(error), error);
-        logger.warn({ err: error, channel: name, attempt: n, retryInMs: decision.afterMs }, `${name} channel could not start; retrying`);
-        return decision.afterMs ?? 1000;
-      }
-    };
-    const wait = await attempt(1);
-    if (wait === null) return;
-    void (async () => {
-      let delay = wait;
-      for (let n = 2; !stopped; n++) {
-        try {
-          await sleep(delay, undefined, { signal: retries.signal });
-          const next = await attempt(n);
-          if (next === null) return;
-          delay = next;
-        } catch (error) {
-          if (!stopped) logger.error({ err: error, channel: name }, `${name} channel gave up starting`);
-          return;
-        }
-      }
-    })();
-  }
 
   const app: App = {
     deps,
@@ -221,9 +134,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       lock?.update({ port: app.port, token: adminToken });
       // Links sent in chat (/dashboard) point here unless PUBLIC_URL says otherwise.
       deps.settings.publicUrl ??= `http://localhost:${app.port}`;
-      if (telegram) await startChannel('telegram', () => telegram.start());
+      if (telegram) await starter.start('telegram', () => telegram.start(), senders.get('telegram'));
       else logger.info('telegram channel off: TELEGRAM_BOT_TOKEN is not set');
-      if (zalo) await startChannel('zalo', () => zalo.start());
+      if (zalo) await starter.start('zalo', () => zalo.start(), senders.get('zalo'));
       else logger.info('zalo channel off: ZALO_BOT_TOKEN is not set');
       if (config.scheduler) scheduler.start();
       else logger.info('scheduler off in this process: SCHEDULER=off');
@@ -231,7 +144,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async stop() {
       if (stopped) return;
       stopped = true;
-      retries.abort();
+      starter.stop();
       await scheduler.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the scheduler failed'));
       await telegram?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping telegram failed'));
       await zalo?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping zalo failed'));

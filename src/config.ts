@@ -11,15 +11,18 @@ const optionalString = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-const secretToken = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -');
+const secretToken = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -');
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 const schema = z
   .object({
-    DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional()),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+        .optional(),
+    ),
     DATA_DIR: z.string().default('./data'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().default('0.0.0.0'),
@@ -28,7 +31,12 @@ const schema = z
     DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
     LINK_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     DEMO: optionalString.pipe(z.enum(['0', '1', 'true', 'false']).optional()),
-    TELEGRAM_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-def').optional()),
+    TELEGRAM_BOT_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-def')
+        .optional(),
+    ),
     TELEGRAM_API_ROOT: optionalString.pipe(httpUrl.optional()),
     TELEGRAM_WEBHOOK_URL: optionalString.pipe(httpUrl.optional()),
     TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(secretToken.optional()),

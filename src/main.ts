@@ -1,5 +1,6 @@
 /** Starts dondoc: reads the configuration, builds the app, and shuts it down cleanly on SIGINT/SIGTERM. */
 import { ChannelStartError, createApp, DataDirBusyError } from './app.js';
+import { runCli } from './cli/index.js';
 import { ConfigError, parseConfig } from './config.js';
 import { prepareDemo } from './demo/startup.js';
 import { getTranslator } from './i18n.js';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let app;
   try {
-    app = await createApp({ config, logger });
+    app = await createApp({ config, logger, adminCli: runCli });
     await prepareDemo(app.deps, config, logger);
     await app.start();
   } catch (error) {

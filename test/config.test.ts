@@ -30,7 +30,9 @@ describe('configuration', () => {
   });
 
   it('refuses a webhook secret Telegram would refuse', () => {
-    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.vn/tg', TELEGRAM_WEBHOOK_SECRET: 'has space' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.vn/tg', TELEGRAM_WEBHOOK_SECRET: 'has space' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET/,
+    );
   });
 
   it('treats empty strings as unset', () => {

@@ -19,32 +19,10 @@
  * Backoff is exponential with "equal jitter": attempt n waits between c/2 and c, where
  * c = min(maxMs, baseMs·2^(n-1)), so retries spread out but never fire immediately.
  */
+import type { RetryDecision } from '../chat/sender.js';
 import { ZaloApiError, ZaloNetworkError } from './zalo/errors.js';
 
-export type PermanentKind = 'blocked' | 'invalid' | 'auth';
-
-export type FailureReason =
-  | 'rate_limited'
-  | 'server_error'
-  | 'timeout'
-  | 'network'
-  | 'poll_timeout'
-  | 'bad_request'
-  | 'unauthorized'
-  | 'blocked'
-  | 'not_found'
-  | 'aborted'
-  | 'unknown';
-
-export interface RetryDecision {
-  retry: boolean;
-  /** How long to wait before the next attempt; set when `retry` is true. */
-  afterMs?: number;
-  /** Set when the failure will recur on every attempt; `retry: false` without it means "gave up". */
-  permanent?: PermanentKind;
-  /** Short machine tag for logs and metrics. */
-  reason: FailureReason;
-}
+export type { FailureReason, PermanentKind, RetryDecision } from '../chat/sender.js';
 
 export interface BackoffOptions {
   baseMs?: number;
@@ -78,17 +56,7 @@ export type OutboundFailure =
   | { kind: 'network'; timedOut: boolean; aborted: boolean }
   | { kind: 'unknown' };
 
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /**
  * Reads Zalo errors by class and grammY's by shape (GrammyError: `error_code`, `parameters`;

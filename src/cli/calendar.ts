@@ -1,7 +1,7 @@
 /**
  * `calendar list [--year YYYY]`, `calendar off|work DATE [--note TEXT]`, `calendar clear DATE`:
  * the office's own days off and extra working days (calendar_overrides) on top of the official
- * holiday table, shown as the scheduler sees them (src/scheduler/policy.ts loadCalendar).
+ * holiday table, shown as the scheduler sees them (src/store/schedule.ts loadCalendar).
  */
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/index.js';
@@ -9,8 +9,8 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import { vnCalendarDays, type CalendarDay, type DayMark } from '../domain/holidays-vn.js';
 import { squash } from '../domain/text.js';
 import { dayOfWeek, formatVnDate, isoDate, localDate } from '../domain/time.js';
-import { loadCalendar } from '../scheduler/policy.js';
-import { removeCalendarOverride, setCalendarOverride } from '../store/calendar.js';
+import { loadCalendar } from '../store/schedule.js';
+import { overridesBetween, removeCalendarOverride, setCalendarOverride, type CalendarOverride } from '../store/calendar.js';
 import { EXIT_OK, UsageError, type CliCommand, type CliEnv, type CliIo } from './types.js';
 
 /** Years the commands accept: far enough for any real plan, near enough to catch a typo (2206). */
@@ -43,18 +43,7 @@ function parseYearArg(value: string, env: CliEnv): number {
   return year;
 }
 
-interface OverrideRow {
-  date: string;
-  mark: DayMark;
-  note: string | null;
-}
-
-async function overridesBetween(db: Db, from: string, to: string): Promise<OverrideRow[]> {
-  const rows = await db.selectFrom('calendar_overrides').select(['date', 'mark', 'note']).where('date', '>=', from).where('date', '<=', to).orderBy('date').execute();
-  return rows.map((r) => ({ date: r.date, mark: r.mark, note: r.note }));
-}
-
-async function overrideOn(db: Db, date: string): Promise<OverrideRow | undefined> {
+async function overrideOn(db: Db, date: string): Promise<CalendarOverride | undefined> {
   return (await overridesBetween(db, date, date))[0];
 }
 
@@ -80,7 +69,7 @@ function officialLabel(env: CliEnv, date: string): string {
 }
 
 /** One line: "Thứ Bảy 14/02/2026 · nghỉ · Tết Nguyên Đán", as the given calendar sees the day. */
-function dayLine(env: CliEnv, calendar: WorkCalendar, date: string, override: OverrideRow | undefined): string {
+function dayLine(env: CliEnv, calendar: WorkCalendar, date: string, override: CalendarOverride | undefined): string {
   const info = calendar.describe(date);
   const listed = listedDay(date);
   let detail: string;

@@ -17,7 +17,10 @@ export const digestCommand: CliCommand = {
     const plan = await scheduler.planDigest();
     if (!plan.ran) io.stdout(env.t('cli-planner-locked'));
     else if (!plan.date) io.stdout(env.t('cli-digest-not-owed'));
-    const names = await staffNames(env, plan.queued.map((q) => q.staffId));
+    const names = await staffNames(
+      env,
+      plan.queued.map((q) => q.staffId),
+    );
     io.stdout(env.t('cli-queued', { count: plan.queued.length }));
     for (const q of plan.queued) {
       io.stdout(env.t('cli-queued-line', { kind: kindLabel(env, 'digest'), name: names.get(q.staffId) ?? '', channel: q.channel, chat: q.chatId, items: 1 }));

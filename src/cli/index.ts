@@ -12,7 +12,19 @@ import { staffLinkCode } from './staff-link-code.js';
 import { taskAdd } from './task-add.js';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliCommand, type CliEnv, type CliIo, type OfflineEnv } from './types.js';
 
-export const CLI_COMMANDS: CliCommand[] = [migrate, staffImport, staffLinkCode, taskAdd, planImport, remind, digestCommand, demo, report, ...CALENDAR_COMMANDS, ...POLICY_COMMANDS];
+export const CLI_COMMANDS: CliCommand[] = [
+  migrate,
+  staffImport,
+  staffLinkCode,
+  taskAdd,
+  planImport,
+  remind,
+  digestCommand,
+  demo,
+  report,
+  ...CALENDAR_COMMANDS,
+  ...POLICY_COMMANDS,
+];
 
 export function findCliCommand(argv: string[]): { command: CliCommand; args: string[] } | null {
   const matches = CLI_COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length);

@@ -42,10 +42,10 @@ function parse(args: string[], env: OfflineEnv) {
 
 async function readPlan(file: string, io: CliIo, env: OfflineEnv): Promise<{ plan: PlanImport; bytes: Buffer; name: string }> {
   const full = path.resolve(io.cwd, file);
-    const bytes = await fs.readFile(full).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(env.t('cli-file-not-found', { file }));
-      throw error;
-    });
+  const bytes = await fs.readFile(full).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(env.t('cli-file-not-found', { file }));
+    throw error;
+  });
   try {
     return { plan: await readPlanBuffer(bytes, path.basename(full)), bytes, name: path.basename(full) };
   } catch (error) {

@@ -1,20 +1,18 @@
 /**
  * `policy show`, `policy set [--due-soon 7,3,1] [--send-at HH:MM] [--window HH:MM-HH:MM]
  * [--escalate-after N] [--digest-at HH:MM]`, `policy reset`: the organisation's nudge policy, the
- * `nudge_policy` setting that src/scheduler/policy.ts lays over DEFAULT_NUDGE_POLICY.
+ * `nudge_policy` setting that src/store/schedule.ts lays over DEFAULT_NUDGE_POLICY.
  */
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/index.js';
 import { DEFAULT_NUDGE_POLICY, validateNudgePolicy, type NudgePolicy } from '../domain/nudge-policy.js';
 import { formatClock } from '../domain/time.js';
-import { NUDGE_POLICY_KEY } from '../scheduler/policy.js';
+import { NUDGE_POLICY_KEY, storedNudgePolicy } from '../store/schedule.js';
 import { getSetting, setSetting } from '../store/settings.js';
 import { EXIT_OK, UsageError, type CliCommand, type CliEnv, type CliIo } from './types.js';
 
 type PolicyKey = keyof NudgePolicy;
 type StoredPolicy = Partial<NudgePolicy>;
-
-const POLICY_KEYS: readonly PolicyKey[] = ['dueSoonWorkingDays', 'sendAtMinutes', 'windowStartMinutes', 'windowEndMinutes', 'escalateAfterWorkingDays', 'digestAtMinutes'];
 
 /**
  * The send window must lie inside 05:00–21:00 local: nudges land on the personal phones of civil
@@ -38,16 +36,13 @@ export function formatMinutes(minutes: number): string {
   return Number.isInteger(minutes) ? formatClock(minutes) : String(minutes);
 }
 
-/** Only the keys of NudgePolicy from whatever is stored (a stray key or a non-object is dropped). */
+/** Only the keys of NudgePolicy from whatever is stored (a stray key is dropped; anything unreadable is no policy). */
 function pickPolicy(raw: unknown): StoredPolicy {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
-  const out: Record<string, unknown> = {};
-  for (const key of POLICY_KEYS) if (key in raw) out[key] = (raw as Record<string, unknown>)[key];
-  return out as StoredPolicy;
+  return storedNudgePolicy.safeParse(raw).data ?? {};
 }
 
 async function readStored(db: Db): Promise<StoredPolicy> {
-  return pickPolicy(await getSetting<unknown>(db, NUDGE_POLICY_KEY));
+  return pickPolicy(await getSetting(db, NUDGE_POLICY_KEY));
 }
 
 /**
@@ -111,7 +106,9 @@ async function printPolicy(env: CliEnv, io: CliIo): Promise<void> {
   const days = (list: readonly number[]) => list.join(', ');
   io.stdout(env.t('cli-policy-header'));
   io.stdout(`  ${env.t('cli-policy-due-soon', { days: days(policy.dueSoonWorkingDays), source: source(['dueSoonWorkingDays'], days(d.dueSoonWorkingDays)) })}`);
-  io.stdout(`  ${env.t('cli-policy-send-at', { time: formatMinutes(policy.sendAtMinutes), source: source(['sendAtMinutes'], formatMinutes(d.sendAtMinutes)) })}`);
+  io.stdout(
+    `  ${env.t('cli-policy-send-at', { time: formatMinutes(policy.sendAtMinutes), source: source(['sendAtMinutes'], formatMinutes(d.sendAtMinutes)) })}`,
+  );
   io.stdout(
     `  ${env.t('cli-policy-window', {
       from: formatMinutes(policy.windowStartMinutes),
@@ -119,8 +116,12 @@ async function printPolicy(env: CliEnv, io: CliIo): Promise<void> {
       source: source(['windowStartMinutes', 'windowEndMinutes'], `${formatMinutes(d.windowStartMinutes)}–${formatMinutes(d.windowEndMinutes)}`),
     })}`,
   );
-  io.stdout(`  ${env.t('cli-policy-escalate', { days: policy.escalateAfterWorkingDays, source: source(['escalateAfterWorkingDays'], String(d.escalateAfterWorkingDays)) })}`);
-  io.stdout(`  ${env.t('cli-policy-digest-at', { time: formatMinutes(policy.digestAtMinutes), source: source(['digestAtMinutes'], formatMinutes(d.digestAtMinutes)) })}`);
+  io.stdout(
+    `  ${env.t('cli-policy-escalate', { days: policy.escalateAfterWorkingDays, source: source(['escalateAfterWorkingDays'], String(d.escalateAfterWorkingDays)) })}`,
+  );
+  io.stdout(
+    `  ${env.t('cli-policy-digest-at', { time: formatMinutes(policy.digestAtMinutes), source: source(['digestAtMinutes'], formatMinutes(d.digestAtMinutes)) })}`,
+  );
   if (!office) {
     const merged: NudgePolicy = { ...DEFAULT_NUDGE_POLICY, ...stored };
     io.stdout(env.t('cli-policy-stored-invalid', { problems: storedProblems.map((p) => translatePolicyProblem(p, merged, env)).join('; ') }));

@@ -21,10 +21,15 @@ export const remind: CliCommand = {
     if (!plan.ran) io.stdout(env.t('cli-planner-locked'));
     else if (!plan.nudgeTime) io.stdout(env.t('cli-remind-outside'));
     if (plan.occurrencesCreated > 0) io.stdout(env.t('cli-occurrences-created', { count: plan.occurrencesCreated }));
-    const names = await staffNames(env, plan.queued.map((q) => q.staffId));
+    const names = await staffNames(
+      env,
+      plan.queued.map((q) => q.staffId),
+    );
     io.stdout(env.t('cli-queued', { count: plan.queued.length }));
     for (const q of plan.queued) {
-      io.stdout(env.t('cli-queued-line', { kind: kindLabel(env, q.kind), name: names.get(q.staffId) ?? '', channel: q.channel, chat: q.chatId, items: q.total }));
+      io.stdout(
+        env.t('cli-queued-line', { kind: kindLabel(env, q.kind), name: names.get(q.staffId) ?? '', channel: q.channel, chat: q.chatId, items: q.total }),
+      );
     }
     await printDelivery(env, io, await scheduler.deliver());
     return EXIT_OK;

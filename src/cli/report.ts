@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportRows } from '../dashboard/report.js';
+import { reportRows } from '../store/report.js';
 import { reportWorkbook } from '../dashboard/xlsx.js';
 import { formatVnDate, isoDate, localDate } from '../domain/time.js';
 import { EXIT_OK, UsageError, type CliCommand, type CliEnv } from './types.js';

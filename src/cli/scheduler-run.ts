@@ -3,11 +3,12 @@
  * that instant with the configured channels' senders, and printing what was queued and sent.
  */
 import { parseArgs } from 'node:util';
-import type { Deps } from '../../commands/types.js';
+import type { Deps } from '../chat/types.js';
 import { fixedClock, type Clock } from '../domain/time.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
-import { createSenders } from '../scheduler/senders.js';
+import { createSenders } from '../channels/senders.js';
 import type { DeliveryReport } from '../scheduler/worker.js';
+import { staffNames as namesOf } from '../store/staff.js';
 import { UsageError, type CliEnv, type CliIo } from './types.js';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -26,7 +27,6 @@ export function parseAt(args: string[], env: CliEnv, usageKey: string): Date {
   return at;
 }
 
-
 export function schedulerAt(env: CliEnv, at: Date): { scheduler: Scheduler; clock: Clock; channels: string[] } {
   const clock = fixedClock(at);
   const deps: Deps = {
@@ -36,16 +36,13 @@ export function schedulerAt(env: CliEnv, at: Date): { scheduler: Scheduler; cloc
     logger: env.logger,
     settings: { linkCodeTtlDays: env.config.linkCodeTtlDays, defaultLocale: env.config.defaultLocale, publicUrl: env.config.publicUrl },
   };
-  const senders = createSenders(env.config, deps);
+  const senders = createSenders(env.config, deps).all;
   const scheduler = createScheduler({ db: env.db, clock, logger: env.logger, translator: env.translator, defaultLocale: env.config.defaultLocale, senders });
   return { scheduler, clock, channels: [...senders.keys()] };
 }
 
-export async function staffNames(env: CliEnv, ids: (number | null)[]): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await env.db.selectFrom('staff').select(['id', 'name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function staffNames(env: CliEnv, ids: (number | null)[]): Promise<Map<number, string>> {
+  return namesOf(env.db, [...new Set(ids.filter((id): id is number => id !== null))]);
 }
 
 export const kindLabel = (env: CliEnv, kind: string): string => env.t(`cli-kind-${kind.replace(/_/g, '-')}`);
@@ -53,7 +50,10 @@ export const kindLabel = (env: CliEnv, kind: string): string => env.t(`cli-kind-
 const MARKS = { sent: '✓', retry: '…', dead: '✗', skipped: '↷', unreachable: '✗' } as const;
 
 export async function printDelivery(env: CliEnv, io: CliIo, report: DeliveryReport): Promise<void> {
-  const names = await staffNames(env, report.outcomes.map((o) => o.staffId));
+  const names = await staffNames(
+    env,
+    report.outcomes.map((o) => o.staffId),
+  );
   for (const o of report.outcomes) {
     const who = (o.staffId !== null ? names.get(o.staffId) : undefined) ?? o.chatId;
     const detail = o.status === 'sent' ? env.t('cli-sent-detail', { message: o.messageId ?? '' }) : (o.detail ?? '');

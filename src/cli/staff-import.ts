@@ -19,17 +19,31 @@ type Row = { line: number; cells: Record<(typeof COLUMNS)[number], string> };
 
 /** Header names in Vietnamese are accepted too (họ tên, đơn vị, vai trò, điện thoại). */
 const HEADER_ALIASES: Record<string, (typeof COLUMNS)[number]> = {
-  name: 'name', 'ho ten': 'name', 'ho va ten': 'name', ten: 'name',
-  unit: 'unit', 'don vi': 'unit',
-  role: 'role', 'vai tro': 'role',
-  phone: 'phone', 'dien thoai': 'phone', 'so dien thoai': 'phone', sdt: 'phone',
+  name: 'name',
+  'ho ten': 'name',
+  'ho va ten': 'name',
+  ten: 'name',
+  unit: 'unit',
+  'don vi': 'unit',
+  role: 'role',
+  'vai tro': 'role',
+  phone: 'phone',
+  'dien thoai': 'phone',
+  'so dien thoai': 'phone',
+  sdt: 'phone',
 };
 
 const ROLE_ALIASES: Record<string, Role> = {
-  staff: 'staff', 'can bo': 'staff', 'chuyen vien': 'staff',
-  unit_head: 'unit_head', 'truong don vi': 'unit_head', 'truong phong': 'unit_head',
-  leader: 'leader', 'lanh dao': 'leader',
-  admin: 'admin', 'quan tri': 'admin',
+  staff: 'staff',
+  'can bo': 'staff',
+  'chuyen vien': 'staff',
+  unit_head: 'unit_head',
+  'truong don vi': 'unit_head',
+  'truong phong': 'unit_head',
+  leader: 'leader',
+  'lanh dao': 'leader',
+  admin: 'admin',
+  'quan tri': 'admin',
 };
 
 function headerIndex(header: string[]): Map<(typeof COLUMNS)[number], number> {

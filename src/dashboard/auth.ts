@@ -10,7 +10,8 @@ import type { Staff } from '../db/schema.js';
 import type { Locale, Role } from '../domain/types.js';
 import { readCookies } from '../http/cookies.js';
 import { pageLocale } from '../http/locale.js';
-import { findSession, hashToken } from '../http/sessions.js';
+import { findSession, hashToken } from '../store/sessions.js';
+import { getActiveStaff } from '../store/staff.js';
 
 export const DASHBOARD_COOKIE = 'dondoc_dash';
 export const DASHBOARD_ROLES: readonly Role[] = ['leader', 'admin'];
@@ -26,16 +27,18 @@ export interface Viewer {
 export type ViewerResult = { ok: true; viewer: Viewer } | { ok: false; status: 401 | 403; locale: Locale };
 
 export function csrfFor(token: string): string {
-  return createHash('sha256').update(`csrf:${hashToken(token)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`csrf:${hashToken(token)}`)
+    .digest('base64url');
 }
 
 export async function currentViewer(db: Db, req: IncomingMessage, now: Date, fallback: Locale): Promise<ViewerResult> {
   const token = readCookies(req).get(DASHBOARD_COOKIE);
   const session = token ? await findSession(db, token, 'dashboard', now) : undefined;
   if (!token || !session?.staffId) return { ok: false, status: 401, locale: pageLocale(req, fallback) };
-  const staff = await db.selectFrom('staff').selectAll().where('id', '=', session.staffId).where('active', '=', true).executeTakeFirst();
+  const staff = await getActiveStaff(db, session.staffId);
   const locale = pageLocale(req, staff?.locale === 'en' ? 'en' : staff ? 'vi' : fallback);
   // The role is read now, not at login: someone moved to another job loses the dashboard at once.
-  if (!staff || !DASHBOARD_ROLES.includes(staff.role as Role)) return { ok: false, status: 403, locale };
+  if (!staff || !DASHBOARD_ROLES.includes(staff.role)) return { ok: false, status: 403, locale };
   return { ok: true, viewer: { staff, token, locale, csrf: csrfFor(token) } };
 }

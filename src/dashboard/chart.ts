@@ -1,7 +1,7 @@
 /** The overdue trend as an inline SVG bar chart (no script, no external library; safe under the page's CSP). */
 import { formatVnDate } from '../domain/time.js';
 import { html, type Html } from '../http/html.js';
-import type { TrendPoint } from './overview.js';
+import type { TrendPoint } from '../store/overview.js';
 
 const WIDTH = 420;
 const HEIGHT = 200;

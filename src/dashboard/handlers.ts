@@ -1,22 +1,23 @@
 /** The dashboard's pages for a checked viewer: overview, overdue list and its export, one task, people to link. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STALE_DAYS } from '../../commands/overdue.js';
-import type { Deps } from '../../commands/types.js';
+import type { Deps } from '../chat/types.js';
 import { addDays, dayOfWeek, localDate } from '../domain/time.js';
 import { subtreeCounts } from '../store/overdue-report.js';
+import { getUnit } from '../store/units.js';
 import type { Html } from '../http/html.js';
 import { sendFile, sendHtml } from '../http/pages.js';
 import type { Translate } from '../i18n.js';
 import type { Viewer } from './auth.js';
-import { taskDetail, unlinkedPeople } from './details.js';
+import { taskDetail, unlinkedPeople } from '../store/task-detail.js';
 import { layout, messagePage, type Section } from './layout.js';
-import { overdueTrend, statusCounts } from './overview.js';
+import { overdueTrend, statusCounts } from '../store/overview.js';
 import { DAYS_LATE_CHOICES, overdueBody, type OverdueFilterValues } from './pages/overdue.js';
 import { overviewBody } from './pages/overview.js';
 import { peopleBody } from './pages/people.js';
 import { taskBody } from './pages/task.js';
-import { reportCount, reportRows } from './report.js';
-import { documentsInSubtree, ownersInSubtree, taskInSubtree, unitInSubtree, unitsInSubtree } from './scope.js';
+import { reportCount, reportRows } from '../store/report.js';
+import { documentsInSubtree, ownersInSubtree, taskInSubtree, unitInSubtree, unitsInSubtree } from '../store/scope.js';
 import { reportWorkbook, XLSX_TYPE } from './xlsx.js';
 
 export const OVERDUE_PAGE_ROWS = 300;
@@ -41,7 +42,13 @@ export function render(ctx: PageContext, status: number, title: string, section:
 
 export function forbiddenPage(ctx: PageContext): void {
   const { t, viewer, url, res } = ctx;
-  sendHtml(res, 403, messagePage({ t, locale: viewer.locale, title: t('dash-forbidden-title'), here: here(url), viewer: { name: viewer.staff.name, csrf: viewer.csrf } }, [t('dash-forbidden-scope')]));
+  sendHtml(
+    res,
+    403,
+    messagePage({ t, locale: viewer.locale, title: t('dash-forbidden-title'), here: here(url), viewer: { name: viewer.staff.name, csrf: viewer.csrf } }, [
+      t('dash-forbidden-scope'),
+    ]),
+  );
 }
 
 function intParam(url: URL, name: string): number | undefined {
@@ -58,7 +65,9 @@ async function unitOf(ctx: PageContext): Promise<number | null> {
 }
 
 async function unitRow(ctx: PageContext, id: number): Promise<{ id: number; name: string; parent_id: number | null }> {
-  return ctx.deps.db.selectFrom('units').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirstOrThrow();
+  const unit = await getUnit(ctx.deps.db, id);
+  if (!unit) throw new Error(`unit ${id} does not exist`);
+  return unit;
 }
 
 export async function overviewPage(ctx: PageContext): Promise<void> {
@@ -133,7 +142,11 @@ export async function overdueExport(ctx: PageContext): Promise<void> {
   const now = ctx.deps.clock.now();
   const rows = await rowsFor(ctx, filter);
   const unit = await unitRow(ctx, filter.unit);
-  const lines = [ctx.t('report-scope', { unit: unit.name }), ctx.t('report-filter-days', { days: filter.days }), ctx.t('report-by', { name: ctx.viewer.staff.name })];
+  const lines = [
+    ctx.t('report-scope', { unit: unit.name }),
+    ctx.t('report-filter-days', { days: filter.days }),
+    ctx.t('report-by', { name: ctx.viewer.staff.name }),
+  ];
   const workbook = await reportWorkbook(rows, ctx.t, { title: ctx.t('report-title-overdue'), generatedAt: now, lines });
   sendFile(ctx.res, workbook, XLSX_TYPE, `dondoc-qua-han-${localDate(now)}.xlsx`);
 }

@@ -48,12 +48,14 @@ export function layout(shell: Shell, body: Html): Html {
         <input type="hidden" name="lang" value="${other}"><input type="hidden" name="next" value="${here}">
         <button type="submit" class="link" lang="${other}">${t(other === 'en' ? 'web-lang-en' : 'web-lang-vi')}</button>
       </form>
-      ${viewer
-        ? html`<form method="post" action="/dashboard/logout" class="inline">
+      ${
+        viewer
+          ? html`<form method="post" action="/dashboard/logout" class="inline">
             <input type="hidden" name="csrf" value="${viewer.csrf}">
             <button type="submit" class="link">${t('dash-logout')}</button>
           </form>`
-        : ''}
+          : ''
+      }
     </div>
   </header>
   <main class="page">

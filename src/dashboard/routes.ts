@@ -5,21 +5,21 @@
  * POSTs carrying the session's form token.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deps } from '../../commands/types.js';
-import type { Role } from '../domain/types.js';
+import type { Deps } from '../chat/types.js';
 import { serveAssets } from '../http/assets.js';
 import { cookieHeader, readCookies, setCookie } from '../http/cookies.js';
 import { pageLocale, switchLocale } from '../http/locale.js';
 import { isSameOrigin, parseForm, redirect, sendHtml } from '../http/pages.js';
 import { readBody, type HttpServer } from '../http/server.js';
-import { createSession, DASHBOARD_SESSION_TTL_MS, endSession, peekLoginToken, pruneSessions, redeemLoginToken, type LoginResult } from '../http/sessions.js';
+import { createSession, DASHBOARD_SESSION_TTL_MS, endSession, peekLoginToken, pruneSessions, redeemLoginToken, type LoginResult } from '../store/sessions.js';
 import { createLinkCode } from '../store/links.js';
+import { getStaff } from '../store/staff.js';
 import { DASHBOARD_STYLE } from './assets/style.js';
 import { currentViewer, DASHBOARD_COOKIE, DASHBOARD_ROLES, type Viewer } from './auth.js';
 import { forbiddenPage, overdueExport, overduePage, overviewPage, peoplePage, taskPage, type PageContext } from './handlers.js';
 import { layout, messagePage } from './layout.js';
 import { loginBody } from './pages/login.js';
-import { staffInSubtree } from './scope.js';
+import { staffInSubtree } from '../store/scope.js';
 
 export interface DashboardOptions {
   deps: Deps;
@@ -37,7 +37,14 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
 
   function simple(req: IncomingMessage, res: ServerResponse, status: number, titleKey: string, lineKeys: string[], locale = pageLocale(req, fallback)): void {
     const t = translator.for(locale);
-    sendHtml(res, status, messagePage({ t, locale, title: t(titleKey), here: req.url ?? '/dashboard' }, lineKeys.map((k) => t(k))));
+    sendHtml(
+      res,
+      status,
+      messagePage(
+        { t, locale, title: t(titleKey), here: req.url ?? '/dashboard' },
+        lineKeys.map((k) => t(k)),
+      ),
+    );
   }
 
   /** Runs a page for a checked viewer; everyone else gets "log in again" (401) or "not for you" (403). */
@@ -67,10 +74,18 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
     const token = url.searchParams.get('token') ?? '';
     const peek = await peekLoginToken(db, token, clock.now());
     if (!peek.ok) return loginProblem(req, res, peek);
-    const staff = await db.selectFrom('staff').select(['name', 'locale']).where('id', '=', peek.staffId).executeTakeFirstOrThrow();
+    const staff = await getStaff(db, peek.staffId);
+    if (!staff) return loginProblem(req, res, { ok: false, reason: 'unknown' });
     const locale = pageLocale(req, staff.locale === 'en' ? 'en' : 'vi');
     const t = translator.for(locale);
-    sendHtml(res, 200, layout({ t, locale, title: t('dash-login-title'), section: 'none', here: `/dashboard/login?token=${encodeURIComponent(token)}` }, loginBody(t, staff.name, token)));
+    sendHtml(
+      res,
+      200,
+      layout(
+        { t, locale, title: t('dash-login-title'), section: 'none', here: `/dashboard/login?token=${encodeURIComponent(token)}` },
+        loginBody(t, staff.name, token),
+      ),
+    );
   });
 
   http.route('POST', '/dashboard/login', async (req, res) => {
@@ -78,8 +93,8 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
     const now = clock.now();
     const result = await redeemLoginToken(db, parseForm(await readBody(req, 4096)).get('token') ?? '', now);
     if (!result.ok) return loginProblem(req, res, result);
-    const staff = await db.selectFrom('staff').select(['role', 'active']).where('id', '=', result.staffId).executeTakeFirst();
-    if (!staff?.active || !DASHBOARD_ROLES.includes(staff.role as Role)) return simple(req, res, 403, 'dash-forbidden-title', ['dash-forbidden-role']);
+    const staff = await getStaff(db, result.staffId);
+    if (!staff?.active || !DASHBOARD_ROLES.includes(staff.role)) return simple(req, res, 403, 'dash-forbidden-title', ['dash-forbidden-role']);
     await pruneSessions(db, now);
     const session = await createSession(db, { kind: 'dashboard', staffId: result.staffId }, now, DASHBOARD_SESSION_TTL_MS);
     setCookie(res, cookieHeader(DASHBOARD_COOKIE, session.token, { maxAgeSeconds: DASHBOARD_SESSION_TTL_MS / 1000, secure }));
@@ -104,7 +119,11 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
   http.route('GET', '/dashboard/overdue', guarded(overduePage));
   http.route('GET', '/dashboard/overdue.xlsx', guarded(overdueExport));
   const TASK = /^\/dashboard\/task\/(\d{1,10})$/;
-  http.route('GET', TASK, guarded((ctx, m) => taskPage(ctx, Number(m?.[1])), TASK));
+  http.route(
+    'GET',
+    TASK,
+    guarded((ctx, m) => taskPage(ctx, Number(m?.[1])), TASK),
+  );
   http.route('GET', '/dashboard/people', guarded(peoplePage));
 
   const CODE = /^\/dashboard\/people\/(\d{1,10})\/code$/;

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { formatVnDateTime, parseIsoDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
-import type { ReportRow } from './report.js';
+import type { ReportRow } from '../store/report.js';
 
 export const REPORT_COLUMNS = [
   { key: 'report-col-stt', width: 6 },
@@ -33,7 +33,6 @@ function statusText(t: Translate, row: ReportRow): string {
   const label = t(`status-${row.status}`);
   return row.percent !== null && row.status === 'in_progress' ? t('status-with-percent', { status: label, percent: row.percent }) : label;
 }
-
 
 export async function reportWorkbook(rows: ReportRow[], t: Translate, info: { title: string; generatedAt: Date; lines: string[] }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -4,7 +4,7 @@
  * integers (count(*)) as numbers, so the rest of the code never sees a driver difference.
  */
 import fs from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import type { Database } from './schema.js';
@@ -45,6 +45,11 @@ export interface OpenOptions {
  * replaces these.
  */
 export const PG_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0';
+
+/** One round trip to the database (the health check). */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {

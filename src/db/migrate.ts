@@ -9,7 +9,10 @@ export function createMigrator(db: Db, schema?: string): Migrator {
 }
 
 export class MigrationError extends Error {
-  constructor(readonly results: MigrationResultSet['results'], cause: unknown) {
+  constructor(
+    readonly results: MigrationResultSet['results'],
+    cause: unknown,
+  ) {
     super(`database migration failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'MigrationError';
   }

@@ -1,5 +1,13 @@
 /** Table types for Kysely, gathered into one Database interface. Dates are YYYY-MM-DD strings. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Channel, DueKind, Locale, NudgeKind, RecurrenceRule, Role, Status, UpdateSource } from '../domain/types.js';
+
+export type UpdateKind = 'status' | 'note' | 'extension_request' | 'extension_decision' | 'assign';
+export type PromptKind = 'blocked_reason' | 'extension';
+/** What an outbox row sends: a nudge or escalation list, a blocked task, the digest, an extension request or its decision. */
+export type OutboxKind = 'nudge' | 'escalation' | 'escalation_blocked' | 'digest' | 'extension_request' | 'extension_decision';
+export type OutboxStatus = 'pending' | 'sent' | 'dead' | 'skipped';
+export type PlanDraftStatus = 'pending' | 'confirmed' | 'cancelled';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -28,9 +36,9 @@ export interface StaffTable {
   name: string;
   name_folded: string;
   phone: string;
-  role: string;
-  locale: Generated<string>;
-  preferred_channel: string | null;
+  role: Role;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  preferred_channel: Channel | null;
   digest_enabled: Generated<boolean>;
   active: Generated<boolean>;
   created_at: CreatedAt;
@@ -40,7 +48,7 @@ export interface StaffTable {
 export interface ChatLinksTable {
   id: Generated<number>;
   staff_id: number;
-  channel: string;
+  channel: Channel;
   user_id: string;
   chat_id: string;
   display_name: string | null;
@@ -76,9 +84,9 @@ export interface TasksTable {
   ref: string | null;
   title: string;
   product: string | null;
-  due_kind: string;
+  due_kind: DueKind;
   due_date: string | null;
-  due_rule: string | null;
+  due_rule: RecurrenceRule | null;
   due_spec: Json<unknown> | null;
   due_text: string | null;
   created_by: number | null;
@@ -104,7 +112,7 @@ export interface OccurrencesTable {
   period_key: string;
   due_date: string | null;
   lead_unit_id: number | null;
-  status: Generated<string>;
+  status: ColumnType<Status, Status | undefined, Status>;
   percent: number | null;
   status_changed_at: Timestamp | null;
   last_update_at: Timestamp | null;
@@ -118,20 +126,20 @@ export interface UpdatesTable {
   occurrence_id: number | null;
   task_id: number;
   staff_id: number | null;
-  channel: string;
-  kind: string;
-  status: string | null;
+  channel: UpdateSource;
+  kind: UpdateKind;
+  status: Status | null;
   percent: number | null;
   note: string | null;
   requested_due: string | null;
-  decision: string | null;
+  decision: 'approved' | 'rejected' | null;
   ref_update_id: number | null;
   data: Json<unknown> | null;
   created_at: Timestamp;
 }
 
 export interface MessageRefsTable {
-  channel: string;
+  channel: Channel;
   chat_id: string;
   message_id: string;
   occurrence_ids: ColumnType<number[], number[], number[]>;
@@ -140,8 +148,8 @@ export interface MessageRefsTable {
 
 export interface PromptsTable {
   staff_id: number;
-  channel: string;
-  kind: string;
+  channel: Channel;
+  kind: PromptKind;
   occurrence_id: number;
   message_id: string | null;
   created_at: Timestamp;
@@ -149,7 +157,7 @@ export interface PromptsTable {
 }
 
 export interface ChatMenusTable {
-  channel: string;
+  channel: Channel;
   chat_id: string;
   entries: Json<{ n: number; action: string }[]>;
   needs_task: Generated<boolean>;
@@ -160,11 +168,11 @@ export interface OutboxTable {
   id: Generated<number>;
   dedupe_key: string;
   staff_id: number | null;
-  channel: string;
+  channel: Channel;
   chat_id: string;
-  kind: string;
+  kind: OutboxKind;
   payload: Json<unknown>;
-  status: Generated<string>;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   last_error: string | null;
@@ -176,7 +184,7 @@ export interface OutboxTable {
 }
 
 export interface InboundUpdatesTable {
-  channel: string;
+  channel: Channel;
   update_key: string;
   staff_id: number | null;
   payload: Json<unknown>;
@@ -202,7 +210,7 @@ export interface NudgeLogTable {
   id: Generated<number>;
   staff_id: number;
   occurrence_id: number;
-  kind: string;
+  kind: NudgeKind;
   local_date: string;
   days: number;
   created_at: Timestamp;
@@ -220,7 +228,7 @@ export interface PlanDraftsTable {
   file_name: string;
   file_hash: string;
   plan: Json<unknown>;
-  status: Generated<string>;
+  status: ColumnType<PlanDraftStatus, PlanDraftStatus | undefined, PlanDraftStatus>;
   created_at: Timestamp;
   decided_at: Timestamp | null;
 }

@@ -12,10 +12,12 @@ import { addDays, lastDayOfMonth, localDate, localInstant, parseIsoDate } from '
 import { parsePlanText } from '../import/plan-parser.js';
 import type { PlanImport } from '../import/types.js';
 import { createLinkCode } from '../store/links.js';
-import { applyPlan } from '../store/plans.js';
-import { setSetting } from '../store/settings.js';
-import { upsertStaff } from '../store/staff.js';
-import { ensureUnitPath } from '../store/units.js';
+import { applyPlan, setDocumentTitle } from '../store/plans.js';
+import { storedSchedules } from '../store/recurring.js';
+import { getSetting, setSetting } from '../store/settings.js';
+import { findStaffByPhone, upsertStaff } from '../store/staff.js';
+import { addOccurrence, addOwner, occurrencesOfDocument, setOccurrenceDue } from '../store/tasks.js';
+import { ensureUnitPath, organisationIsEmpty } from '../store/units.js';
 import { recordExtensionRequest, recordStatus } from '../store/updates.js';
 import { KE_HOACH_57 } from './ke-hoach-57.js';
 import { DEMO_SETTING } from './mode.js';
@@ -25,9 +27,7 @@ import { SCENARIOS, type Scenario } from './scenarios.js';
 /** The plan was "imported" this many days before the demo starts, so the overdue trend has weeks behind it. */
 const IMPORTED_DAYS_AGO = 75;
 
-export type DemoLoadResult =
-  | { loaded: true; units: number; people: number; tasks: number }
-  | { loaded: false; reason: 'already_loaded' | 'not_empty' };
+export type DemoLoadResult = { loaded: true; units: number; people: number; tasks: number } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
 
 export function readDemoPlan(): PlanImport {
   const plan = parsePlanText(KE_HOACH_57);
@@ -44,12 +44,8 @@ export function readDemoPlan(): PlanImport {
 export async function loadDemo(db: Db, now: Date, options: { linkCodeTtlDays: number }): Promise<DemoLoadResult> {
   return db.transaction().execute(async (trx) => {
     await jobLock(trx, 'demo');
-    if (await trx.selectFrom('settings').select('key').where('key', '=', DEMO_SETTING).executeTakeFirst()) {
-      return { loaded: false, reason: 'already_loaded' } as const;
-    }
-    const anything = await trx.selectFrom('staff').select('id').limit(1).executeTakeFirst();
-    const anyUnit = await trx.selectFrom('units').select('id').limit(1).executeTakeFirst();
-    if (anything || anyUnit) return { loaded: false, reason: 'not_empty' } as const;
+    if ((await getSetting(trx, DEMO_SETTING)) !== undefined) return { loaded: false, reason: 'already_loaded' } as const;
+    if (!(await organisationIsEmpty(trx))) return { loaded: false, reason: 'not_empty' } as const;
 
     const unitIds = await createUnits(trx);
     const people = await createPeople(trx, unitIds, now);
@@ -78,7 +74,8 @@ async function createPeople(db: Db, unitIds: Map<string | null, number>, now: Da
   for (const p of DEMO_PEOPLE) {
     const unitId = unitIds.get(p.unit)!;
     await upsertStaff(db, { name: p.name, unitId, role: p.role, phone: p.phone }, now);
-    const row = await db.selectFrom('staff').select('id').where('phone', '=', p.phone).executeTakeFirstOrThrow();
+    const row = await findStaffByPhone(db, p.phone);
+    if (!row) throw new Error(`demo person ${p.phone} was not stored`);
     created.push({ id: row.id, unitId, role: p.role });
   }
   return created;
@@ -96,19 +93,9 @@ async function createTasks(db: Db, now: Date): Promise<DemoTask[]> {
   const importedAt = new Date(now.getTime() - IMPORTED_DAYS_AGO * 86_400_000);
   const hash = createHash('sha256').update(KE_HOACH_57).digest('hex');
   const report = await applyPlan(db, plan, { fileName: DEMO_PLAN_FILE, fileHash: hash }, importedAt);
-  await db.updateTable('documents').set({ title: DEMO_PLAN_TITLE }).where('id', '=', report.documentId).execute();
-  const rows = await db
-    .selectFrom('tasks as t')
-    .innerJoin('occurrences as o', 'o.task_id', 't.id')
-    .select(['t.id as taskId', 'o.id as occurrenceId', 'o.lead_unit_id as leadUnitId', 't.due_spec as spec'])
-    .where('t.document_id', '=', report.documentId)
-    .orderBy('t.id')
-    .execute();
-  return rows.map((r) => ({ taskId: r.taskId, occurrenceId: r.occurrenceId, leadUnitId: r.leadUnitId, schedule: scheduleOf(r.spec) }));
-}
-
-function scheduleOf(spec: unknown): TaskSchedule | null {
-  return typeof spec === 'object' && spec !== null && 'kind' in spec ? (spec as TaskSchedule) : null;
+  await setDocumentTitle(db, report.documentId, DEMO_PLAN_TITLE);
+  const rows = await occurrencesOfDocument(db, report.documentId);
+  return rows.map((r) => ({ taskId: r.taskId, occurrenceId: r.occurrenceId, leadUnitId: r.leadUnitId, schedule: storedSchedules(r.spec)?.[0] ?? null }));
 }
 
 /** The same day one month earlier, clamped to the month's length. */
@@ -142,9 +129,9 @@ async function assignAndTell(db: Db, tasks: DemoTask[], people: Person[], today:
   for (const [i, task] of tasks.entries()) {
     const owner = pick(task.leadUnitId);
     const scenario = SCENARIOS[i % SCENARIOS.length]!;
-    if (owner) await db.insertInto('task_owners').values({ task_id: task.taskId, staff_id: owner.id, assigned_at: localInstant(addDays(today, -IMPORTED_DAYS_AGO), 9) }).execute();
+    if (owner) await addOwner(db, task.taskId, owner.id, localInstant(addDays(today, -IMPORTED_DAYS_AGO), 9));
     const due = addDays(today, scenario.due);
-    await db.updateTable('occurrences').set({ due_date: due, period_key: keyFor(task.schedule, due) }).where('id', '=', task.occurrenceId).execute();
+    await setOccurrenceDue(db, task.occurrenceId, { dueDate: due, periodKey: keyFor(task.schedule, due) });
     await addPreviousPeriod(db, task, scenario, due, owner);
     if (owner) await tell(db, task.occurrenceId, owner.id, scenario, today);
   }
@@ -156,15 +143,16 @@ async function addPreviousPeriod(db: Db, task: DemoTask, scenario: Scenario, due
   if (scenario.previousDoneAfter === undefined) return;
   const previousDue = monthBefore(due);
   const created = localInstant(addDays(previousDue, -30), 8);
-  const row = await db
-    .insertInto('occurrences')
-    .values({ task_id: task.taskId, period_key: keyFor(task.schedule, previousDue), due_date: previousDue, lead_unit_id: task.leadUnitId, created_at: created })
-    .onConflict((oc) => oc.columns(['task_id', 'period_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!row || !owner) return;
+  const id = await addOccurrence(db, {
+    taskId: task.taskId,
+    periodKey: keyFor(task.schedule, previousDue),
+    dueDate: previousDue,
+    leadUnitId: task.leadUnitId,
+    createdAt: created,
+  });
+  if (id === undefined || !owner) return;
   const doneOn = addDays(previousDue, scenario.previousDoneAfter);
-  await recordStatus(db, { occurrenceId: row.id, staffId: owner.id, channel: scenario.channel, now: localInstant(doneOn, 15, 20) }, { status: 'done' });
+  await recordStatus(db, { occurrenceId: id, staffId: owner.id, channel: scenario.channel, now: localInstant(doneOn, 15, 20) }, { status: 'done' });
 }
 
 async function tell(db: Db, occurrenceId: number, staffId: number, scenario: Scenario, today: string): Promise<void> {

@@ -41,5 +41,4 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 
 /** The name the demo's plan is stored under (documents.file_name); its text is ke-hoach-57.ts. */
 export const DEMO_PLAN_FILE = 'ke-hoach-57.txt';
-export const DEMO_PLAN_TITLE =
-  'Kế hoạch thực hiện Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số';
+export const DEMO_PLAN_TITLE = 'Kế hoạch thực hiện Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số';

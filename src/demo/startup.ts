@@ -1,6 +1,6 @@
 /** At `npm start`: in demo mode, an empty database gets the demo organisation before the server opens. */
 import type { Logger } from 'pino';
-import type { Deps } from '../../commands/types.js';
+import type { Deps } from '../chat/types.js';
 import type { Config } from '../config.js';
 import { loadDemo } from './load.js';
 import { demoWanted } from './mode.js';

@@ -163,11 +163,7 @@ export function compareUrgency(a: Nudge, b: Nudge): number {
 // Each is meant for a `today` whose window is open; on a day off no nudge is owed at all.
 
 /** Due dates owed a due-soon nudge today, with the working days left. */
-export function dueSoonTargets(
-  today: string,
-  calendar: WorkCalendar,
-  policy: NudgePolicy = DEFAULT_NUDGE_POLICY,
-): { dueDate: string; daysLeft: number }[] {
+export function dueSoonTargets(today: string, calendar: WorkCalendar, policy: NudgePolicy = DEFAULT_NUDGE_POLICY): { dueDate: string; daysLeft: number }[] {
   if (!calendar.isWorkingDay(today)) return [];
   const targets: { dueDate: string; daysLeft: number }[] = [];
   for (const daysLeft of new Set(policy.dueSoonWorkingDays)) {

@@ -67,44 +67,153 @@ function phrases(...list: string[]): readonly string[] {
 }
 
 const FILLERS = phrases(
-  'dạ', 'đã', 'vâng', 'ok', 'oke', 'okay', 'okie', 'em', 'tôi', 'mình', 'vẫn', 'hiện', 'hiện tại',
-  'hiện nay', 'báo cáo', 'cập nhật', 'trạng thái', 'tiến độ', 'status', 'update',
+  'dạ',
+  'đã',
+  'vâng',
+  'ok',
+  'oke',
+  'okay',
+  'okie',
+  'em',
+  'tôi',
+  'mình',
+  'vẫn',
+  'hiện',
+  'hiện tại',
+  'hiện nay',
+  'báo cáo',
+  'cập nhật',
+  'trạng thái',
+  'tiến độ',
+  'status',
+  'update',
 );
 
 const NEGATIONS = phrases(
-  'chưa', 'không', 'ko', 'k', 'kg', 'kh', 'khg', 'hông', 'hok', 'chẳng', 'chả',
-  'not', 'no', 'never', 'cannot', "can't", 'cant', "don't", 'dont', "won't", "isn't", "haven't", "hasn't", 'yet',
+  'chưa',
+  'không',
+  'ko',
+  'k',
+  'kg',
+  'kh',
+  'khg',
+  'hông',
+  'hok',
+  'chẳng',
+  'chả',
+  'not',
+  'no',
+  'never',
+  'cannot',
+  "can't",
+  'cant',
+  "don't",
+  'dont',
+  "won't",
+  "isn't",
+  "haven't",
+  "hasn't",
+  'yet',
 );
 
 const DONE = phrases(
-  'xong', 'xong việc', 'xong hết', 'xong luôn', 'làm xong', 'thực hiện xong', 'xử lý xong',
-  'hoàn thành', 'hoàn tất', 'ht', 'done', 'finished', 'complete', 'completed',
+  'xong',
+  'xong việc',
+  'xong hết',
+  'xong luôn',
+  'làm xong',
+  'thực hiện xong',
+  'xử lý xong',
+  'hoàn thành',
+  'hoàn tất',
+  'ht',
+  'done',
+  'finished',
+  'complete',
+  'completed',
 );
 
 const PROGRESS = phrases(
-  'đang làm', 'đang thực hiện', 'đang xử lý', 'đang triển khai', 'đang tiến hành', 'đang hoàn thiện',
-  'bắt đầu', 'bắt đầu làm', 'bắt đầu thực hiện',
-  'in progress', 'in-progress', 'ongoing', 'started', 'working', 'working on it', 'doing',
+  'đang làm',
+  'đang thực hiện',
+  'đang xử lý',
+  'đang triển khai',
+  'đang tiến hành',
+  'đang hoàn thiện',
+  'bắt đầu',
+  'bắt đầu làm',
+  'bắt đầu thực hiện',
+  'in progress',
+  'in-progress',
+  'ongoing',
+  'started',
+  'working',
+  'working on it',
+  'doing',
 );
 
 const STATUS_WORDS = phrases(...DONE, ...PROGRESS);
 
 const BLOCKED = phrases(
-  'vướng', 'vướng mắc', 'bị vướng', 'đang vướng', 'gặp vướng mắc', 'có vướng mắc',
-  'khó khăn', 'gặp khó khăn', 'đang gặp khó khăn', 'có khó khăn', 'bị chặn', 'bị kẹt', 'bị tắc',
-  'blocked', 'blocker', 'stuck',
+  'vướng',
+  'vướng mắc',
+  'bị vướng',
+  'đang vướng',
+  'gặp vướng mắc',
+  'có vướng mắc',
+  'khó khăn',
+  'gặp khó khăn',
+  'đang gặp khó khăn',
+  'có khó khăn',
+  'bị chặn',
+  'bị kẹt',
+  'bị tắc',
+  'blocked',
+  'blocker',
+  'stuck',
 );
 
 const EXTENSION = phrases(
-  'gia hạn', 'xin gia hạn', 'đề nghị gia hạn', 'đề xuất gia hạn', 'lùi hạn', 'xin lùi hạn',
-  'dời hạn', 'xin dời hạn', 'đổi hạn', 'xin đổi hạn', 'xin thêm thời gian', 'cần thêm thời gian',
-  'extend', 'extension', 'request extension', 'need more time', 'postpone',
+  'gia hạn',
+  'xin gia hạn',
+  'đề nghị gia hạn',
+  'đề xuất gia hạn',
+  'lùi hạn',
+  'xin lùi hạn',
+  'dời hạn',
+  'xin dời hạn',
+  'đổi hạn',
+  'xin đổi hạn',
+  'xin thêm thời gian',
+  'cần thêm thời gian',
+  'extend',
+  'extension',
+  'request extension',
+  'need more time',
+  'postpone',
 );
 
 /** Words between an extension keyword and its date. */
 const CONNECTORS = phrases(
-  'đến', 'tới', 'đến ngày', 'tới ngày', 'đến hết ngày', 'đến hết', 'sang', 'sang ngày', 'thêm',
-  'thời hạn', 'cho em', 'cho tôi', 'cho mình', 'cho đơn vị', 'until', 'till', 'to', 'by', 'deadline',
+  'đến',
+  'tới',
+  'đến ngày',
+  'tới ngày',
+  'đến hết ngày',
+  'đến hết',
+  'sang',
+  'sang ngày',
+  'thêm',
+  'thời hạn',
+  'cho em',
+  'cho tôi',
+  'cho mình',
+  'cho đơn vị',
+  'until',
+  'till',
+  'to',
+  'by',
+  'deadline',
 );
 
 /** Words that open a reason: an extension request that gives one but no date. */
@@ -112,8 +221,21 @@ const REASONS = phrases('vì', 'bởi vì', 'do', 'lý do', 'để', 'because', 
 
 /** Words that may stand between a status word and a percentage ("đang làm, đạt khoảng 50%"). */
 const PERCENT_PREFIXES = phrases(
-  'tiến độ', 'đạt', 'được', 'khoảng', 'tầm', 'gần', 'đã', 'làm', 'làm được', 'thực hiện', 'thực hiện được',
-  'progress', 'about', 'around', '~',
+  'tiến độ',
+  'đạt',
+  'được',
+  'khoảng',
+  'tầm',
+  'gần',
+  'đã',
+  'làm',
+  'làm được',
+  'thực hiện',
+  'thực hiện được',
+  'progress',
+  'about',
+  'around',
+  '~',
 );
 
 /** Particles after a status word that add nothing ("xong rồi ạ", "đang làm nhé"). */
@@ -273,7 +395,10 @@ function skipParticles(f: Folded, pos: number): number {
     const word = s[q];
     const marked = word === undefined ? undefined : SHORT_PARTICLES.get(word);
     if (marked === undefined || isWordChar(s[q + 1])) return p;
-    const written = f.source.slice(sourceIndex(f, q), sourceIndex(f, q + 1)).normalize('NFC').toLowerCase();
+    const written = f.source
+      .slice(sourceIndex(f, q), sourceIndex(f, q + 1))
+      .normalize('NFC')
+      .toLowerCase();
     const next = s[skipSpaces(s, q + 1)];
     if ((marked !== '' && written === marked) || next === undefined || !isWordChar(next)) {
       p = q + 1;

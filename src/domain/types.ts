@@ -3,6 +3,14 @@
 export const STATUSES = ['open', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The statuses of an occurrence still being worked on: what "open", "overdue" and nudges count. */
+export const OPEN_STATUSES = ['open', 'in_progress', 'blocked'] as const satisfies readonly Status[];
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+
+export function isOpenStatus(status: Status): status is OpenStatus {
+  return (OPEN_STATUSES as readonly Status[]).includes(status);
+}
+
 export const ROLES = ['staff', 'unit_head', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -11,7 +19,10 @@ export type Channel = (typeof CHANNELS)[number];
 
 export type Locale = 'vi' | 'en';
 
-/** A button (Telegram, web) or numbered menu entry (Zalo). `action` is an id from commands/actions.ts. */
+/** Who an update row says it came from: a chat platform, the admin command line, or dondoc itself. */
+export type UpdateSource = Channel | 'cli' | 'system';
+
+/** A button (Telegram, web) or numbered menu entry (Zalo). `action` is an id from chat/actions.ts. */
 export interface Action {
   label: string;
   action: string;
@@ -29,3 +40,7 @@ export interface Outgoing {
 
 export type DueKind = 'date' | 'recurring' | 'ongoing' | 'roadmap' | 'none';
 export type RecurrenceRule = 'yearly' | 'quarterly' | 'monthly';
+
+/** Why a person is nudged about an occurrence on a day (nudge_log.kind, an item of a nudge message). */
+export const NUDGE_KINDS = ['due_soon', 'due_today', 'overdue', 'escalation'] as const;
+export type NudgeKind = (typeof NUDGE_KINDS)[number];

@@ -41,5 +41,10 @@ export function raw(markup: string): Html {
 
 /** JSON for a <script type="application/json"> block: "<" escaped so no text can close the tag. */
 export function jsonScript(value: unknown): Html {
-  return new Html(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  return new Html(
+    JSON.stringify(value)
+      .replace(/</g, '\\u003c')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029'),
+  );
 }

@@ -39,7 +39,9 @@ export function createHttpServer(logger: Logger): HttpServer {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = routes.find(
-      (r) => (r.method === req.method || (r.method === 'GET' && req.method === 'HEAD')) && (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)),
+      (r) =>
+        (r.method === req.method || (r.method === 'GET' && req.method === 'HEAD')) &&
+        (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)),
     );
     if (!match) {
       sendJson(res, 404, { ok: false, error: 'not found' });

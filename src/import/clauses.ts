@@ -21,10 +21,11 @@ export interface Clause {
 }
 
 /** Openers of an adverbial before a sentence's subject: "Trên cơ sở …, ", "Đối với …, ", "Đồng thời, ". */
-const ADVERBIAL_OPEN = /^(?:tren co so|can cu|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh|voi vai tro|la co quan|doi voi|tren day la|thuc hien|truoc tinh hinh)\b/;
+const ADVERBIAL_OPEN =
+  /^(?:tren co so|can cu|sau khi|truoc mat|dong thoi|ngoai ra|theo do|tuy theo|trong do|trong qua trinh|voi vai tro|la co quan|doi voi|tren day la|thuc hien|truoc tinh hinh)\b/;
 
 /** The assignment a clause opens with, if any. */
-export function clauseSubject(text: string, depth = 0): Assignment & { giao: boolean } | null {
+export function clauseSubject(text: string, depth = 0): (Assignment & { giao: boolean }) | null {
   const giao = giaoAssignment(text);
   if (giao) {
     // "đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, … tổ chức …": the names are the subject.
@@ -49,7 +50,8 @@ export function clauseSubject(text: string, depth = 0): Assignment & { giao: boo
   }
   if (asker) return { ...asker, giao: false };
   // "Trên cơ sở các Nghị định …, phân quyền, các Bộ, cơ quan ngang Bộ thực hiện …": the subject follows the adverbial.
-  const purpose = /^(?:để|nhằm)\s/i.test(text.trim()) || (/^(?:de|nham)\s(?!xuat|nghi|an\b|ra\b)/.test(foldAligned(text.trim())) && !/[^\p{ASCII}]/u.test(text));
+  const purpose =
+    /^(?:để|nhằm)\s/i.test(text.trim()) || (/^(?:de|nham)\s(?!xuat|nghi|an\b|ra\b)/.test(foldAligned(text.trim())) && !/[^\p{ASCII}]/u.test(text));
   if (depth < 2 && (ADVERBIAL_OPEN.test(foldAligned(text)) || purpose)) {
     let from = 0;
     for (let at = text.indexOf(', '); at > 0 && at < 320; from = at + 2, at = text.indexOf(', ', at + 2)) {
@@ -57,7 +59,10 @@ export function clauseSubject(text: string, depth = 0): Assignment & { giao: boo
       const before = foldAligned(text.slice(from, at));
       // A subject opens with a name or a group ("Sở Nội vụ", "các Bộ", "tỉnh Đắk Lắk"), not with a
       // listed object ("…, công chức, viên chức") nor right after "phối hợp với …".
-      const strong = /^\p{Lu}/u.test(rest) || /^(?:các|những|cac|nhung|ubnd)\s/i.test(rest) || /^(?:tỉnh|thành phố|huyện|xã|phường|tinh|thanh pho|huyen|xa|phuong)\s\p{Lu}/u.test(rest);
+      const strong =
+        /^\p{Lu}/u.test(rest) ||
+        /^(?:các|những|cac|nhung|ubnd)\s/i.test(rest) ||
+        /^(?:tỉnh|thành phố|huyện|xã|phường|tinh|thanh pho|huyen|xa|phuong)\s\p{Lu}/u.test(rest);
       if (/\b(?:voi|phoi hop)\b/.test(before)) continue;
       if (!strong || (!startsWithUnit(rest) && !/^(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s/i.test(rest))) continue;
       const inner = clauseSubject(rest, depth + 1);
@@ -103,7 +108,8 @@ export interface Enumeration {
  */
 export function splitEnumeration(text: string): Enumeration | null {
   for (const style of ['arabic', 'roman'] as const) {
-    const seq = style === 'arabic' ? ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] : ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+    const seq =
+      style === 'arabic' ? ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] : ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
     const positions: Array<[number, number]> = [];
     let from = 0;
     for (const label of seq) {
@@ -119,7 +125,11 @@ export function splitEnumeration(text: string): Enumeration | null {
     if (positions.length < 2) continue;
     const items = positions.map(([, bodyStart], i) => {
       const end = positions[i + 1]?.[0] ?? text.length;
-      return text.slice(bodyStart, end).trim().replace(/[;,]\s*$/, '').trim();
+      return text
+        .slice(bodyStart, end)
+        .trim()
+        .replace(/[;,]\s*$/, '')
+        .trim();
     });
     return { intro: text.slice(0, positions[0]?.[0] ?? 0).trim(), items };
   }

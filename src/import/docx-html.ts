@@ -81,7 +81,9 @@ export function docxBlocks(html: string): DocxBlock[] {
   // reopens the list there, so the top-level count is carried until a roman-numbered heading.
   let topCount = 0;
   const flush = (): void => {
-    const t = decode(text).replace(/[^\S\n]+/g, ' ').trim();
+    const t = decode(text)
+      .replace(/[^\S\n]+/g, ' ')
+      .trim();
     if (!marker && lists.length === 0 && /^[IVX]+\s*[.)]\s/.test(t)) topCount = 0;
     if (cell) cell.text = [cell.text, t].filter(Boolean).join('\n');
     else if (t) blocks.push({ kind: 'para', text: marker && !HAS_MARKER.test(t) ? `${marker} ${t}` : t });

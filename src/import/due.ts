@@ -160,21 +160,30 @@ function deadlineHits(text: string, defaultYear: number | null): FoundDue[] {
       const wide = folded.slice(Math.max(0, hit.start - 160), hit.start);
       const weakWide = WEAK_MARKER.exec(wide);
       const head = blankParentheses(wide.slice(0, weakWide ? weakWide.index : wide.length).replace(/^[^(]*\)/, ''));
-      const words = head.replace(/[^a-z0-9% ]+/g, ' ').trim().split(/\s+/).slice(-8).join(' ');
+      const words = head
+        .replace(/[^a-z0-9% ]+/g, ' ')
+        .trim()
+        .split(/\s+/)
+        .slice(-8)
+        .join(' ');
       // "…, hoàn thành mục tiêu … trong năm 2025": the clause the date closes opens with its completion.
       const clauseStart = Math.max(folded.lastIndexOf(',', hit.start), folded.lastIndexOf(';', hit.start), folded.lastIndexOf(':', hit.start));
       const clauseHead = folded.slice(clauseStart + 1, hit.start).trim();
       // "Sở Giáo dục triển khai thanh toán … tại các trường học trong năm 2025": the clause's own verb.
       const sentenceStart = Math.max(folded.lastIndexOf(';', hit.start), folded.lastIndexOf('. ', hit.start), folded.lastIndexOf(':', hit.start)) + 1;
       const subject = subjectAssignment(text.slice(sentenceStart).trimStart());
-      const verbOpens = subject !== null && ACTION_VERB.test(foldAligned(text.slice(sentenceStart).trimStart().slice(subject.rest)).trim().split(/\s+/).slice(0, 3).join(' '));
+      const verbOpens =
+        subject !== null && ACTION_VERB.test(foldAligned(text.slice(sentenceStart).trimStart().slice(subject.rest)).trim().split(/\s+/).slice(0, 3).join(' '));
       if (!ACTION_VERB.test(words) && !verbOpens && !/^(?:(?:dam bao|bao dam|phan dau|phai|de)\s+)?(?:hoan thanh|hoan tat|xong)\b/.test(clauseHead)) continue;
       if (/\btu nay\b/.test(folded.slice(Math.max(0, hit.start - 25), hit.start))) continue;
       from = hit.start - before.length + weak.index + (weak[0].length - weak[0].trimStart().length);
     }
     const after = folded.slice(hit.end, hit.end + 25);
     if (scanCadence(after).some((c) => isRecurrenceTag(c.tag) && c.start < 8)) continue;
-    const phrase = text.slice(from, hit.end).trim().replace(/^[,;:\s]+/, '');
+    const phrase = text
+      .slice(from, hit.end)
+      .trim()
+      .replace(/^[,;:\s]+/, '');
     out.push({ due: { kind: 'date', date: hit.date, rule: null, text: phrase }, start: from, end: hit.end, rank: PRECISION_RANK[hit.precision] });
   }
   return out;
@@ -243,7 +252,11 @@ export function proseDue(text: string, defaultYear: number | null): Due {
   const sentences = text.split(/(?<=\.)\s+(?=\p{Lu})/u);
   const scheduled = sentences.filter((s, i) => {
     const f = foldAligned(s).trim();
-    return i === 0 || /^(?:dinh ky|hang (?:nam|quy|thang|tuan|ngay)|thuong xuyen|truoc ngay)\b/.test(f) || /\b(?:dinh ky|(?:truoc|vao) ngay \d{1,2}(?:\/\d{1,2})? (?:hang|moi) (?:thang|quy|nam))\b/.test(f);
+    return (
+      i === 0 ||
+      /^(?:dinh ky|hang (?:nam|quy|thang|tuan|ngay)|thuong xuyen|truoc ngay)\b/.test(f) ||
+      /\b(?:dinh ky|(?:truoc|vao) ngay \d{1,2}(?:\/\d{1,2})? (?:hang|moi) (?:thang|quy|nam))\b/.test(f)
+    );
   });
   const cadence = findCadence(scheduled.join(' '));
   const deadline = findDeadline(text, { defaultYear });

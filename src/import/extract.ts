@@ -47,12 +47,16 @@ const SHIELD = '\uE000';
 
 const SKIP_WORDS =
   /^(?:ve\s+)?(?:muc dich|yeu cau(?! chung)|thoi gian(?: thuc hien)?(?: va pham vi)?$|muc tieu|quan diem|can cu|chi tieu|pham vi|doi tuong|boi canh|su can thiet|ket qua(?: dat duoc| thuc hien)?|tinh hinh|danh gia|thuc trang|ton tai|han che|nguyen nhan|dinh huong|tam nhin|giai thich|tu ngu)\b/;
-const CLOSING_WORDS = /^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem(?: thuc hien| cua)?|phan cong|che do (?:thong tin )?bao cao|dieu khoan|theo doi|kiem tra|hieu luc)/;
+const CLOSING_WORDS =
+  /^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem(?: thuc hien| cua)?|phan cong|che do (?:thong tin )?bao cao|dieu khoan|theo doi|kiem tra|hieu luc)/;
 const FUNDING_WORDS = /^(?:ve\s+)?(?:kinh phi|nguon kinh phi|nguon von|nguon ngan sach|nguon luc|bao dam kinh phi|dam bao kinh phi|tai chinh)/;
 
 /** What a section or heading holds, judged by its title. */
 export function sectionKind(title: string): SectionKind {
-  const folded = foldAligned(title).replace(/[.:;]+$/, '').replace(/\s+/g, ' ').trim();
+  const folded = foldAligned(title)
+    .replace(/[.:;]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (SKIP_WORDS.test(folded)) return 'skip';
   if (FUNDING_WORDS.test(folded)) return 'funding';
   if (CLOSING_WORDS.test(folded)) return 'closing';
@@ -87,7 +91,10 @@ function isBoilerplate(text: string): boolean {
 /** The text without its formula sentences ("Trong quá trình thực hiện, nếu có vướng mắc … phản ánh về …"). */
 export function stripBoilerplate(text: string): string {
   const sentences = text.split(/(?<=[.!?)])\s+(?=[\p{Lu}(])/u);
-  return sentences.filter((s) => !isBoilerplate(s)).join(' ').trim();
+  return sentences
+    .filter((s) => !isBoilerplate(s))
+    .join(' ')
+    .trim();
 }
 
 const isItem = (n: OutlineNode): boolean => ['roman', 'number', 'letter', 'paren', 'bullet', 'article'].includes(n.kind);
@@ -108,9 +115,14 @@ function fieldsOf(n: OutlineNode, kind: FieldKind): string[] {
 const hasTaskFields = (n: OutlineNode): boolean =>
   n.children.some((c) => isField(c) && c.fields.some((f) => f.kind === 'lead' || f.kind === 'support' || f.kind === 'time' || f.kind === 'content'));
 
-const hasActorFields = (n: OutlineNode): boolean => n.children.some((c) => isField(c) && c.fields.some((f) => f.kind === 'lead' || f.kind === 'support' || f.kind === 'time'));
+const hasActorFields = (n: OutlineNode): boolean =>
+  n.children.some((c) => isField(c) && c.fields.some((f) => f.kind === 'lead' || f.kind === 'support' || f.kind === 'time'));
 
-function make(ctx: Context2, text: string, given: { title?: string; lead: string[]; support: string[]; due: Due; product?: string; titleFrom?: number }): PlanTask {
+function make(
+  ctx: Context2,
+  text: string,
+  given: { title?: string; lead: string[]; support: string[]; due: Due; product?: string; titleFrom?: number },
+): PlanTask {
   // "Trên đây là …, Ban Chỉ đạo đề nghị …": the closing's preamble is not the task's name.
   if (given.title === undefined && /^trên đây là[^,]{0,120},\s*/i.test(text)) given = { ...given, title: text.replace(/^trên đây là[^,]{0,120},\s*/i, '') };
   const inherit = ctx.due && ((given.due.kind === 'none' && !given.due.text) || (ctx.due.kind === 'date' && given.due.kind === 'ongoing'));
@@ -139,7 +151,9 @@ type Context2 = Ctx;
 
 /** Lead named by a field value such as "Bộ Công an tiến hành rà soát …; các bộ … rà soát …". */
 function leadFromField(value: string): string[] {
-  const trimmed = value.replace(/\s+(?:theo (?:chuc nang|tham quyen|quy dinh|nhiem vu)|trong pham vi|can cu)\b.*$/su, (m) => m).replace(/\s+(?:theo chức năng|theo thẩm quyền|theo chuc nang|theo tham quyen|trong phạm vi|trong pham vi|căn cứ|can cu)\b.*$/isu, '');
+  const trimmed = value
+    .replace(/\s+(?:theo (?:chuc nang|tham quyen|quy dinh|nhiem vu)|trong pham vi|can cu)\b.*$/su, (m) => m)
+    .replace(/\s+(?:theo chức năng|theo thẩm quyền|theo chuc nang|theo tham quyen|trong phạm vi|trong pham vi|căn cứ|can cu)\b.*$/isu, '');
   const parts = trimmed.split(/;\s*/).map((part) => {
     const end = unitPhraseEnd(part);
     return end > 0 && part.length > 100 && startsWithUnit(part) ? part.slice(0, end) : part;
@@ -165,7 +179,10 @@ function readLeadValue(value: string): LeadValue {
     .replace(/^\s*,?\s*phoi hop(?: chat che)?(?: voi| cung)?\s+/, '')
     .replace(/[.;,\s]+$/, '');
   const after = support.length ? rest.slice(Math.min(rest.length, foldAligned(support.join(', ')).length)) : rest;
-  const words = after.replace(/\b(?:va|cac|don vi|co lien quan|lien quan)\b/g, ' ').split(/\s+/).filter((w) => /[a-z]/.test(w)).length;
+  const words = after
+    .replace(/\b(?:va|cac|don vi|co lien quan|lien quan)\b/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[a-z]/.test(w)).length;
   return { lead: clause.subject, support, duty: !support.length && words >= 3 };
 }
 
@@ -230,7 +247,10 @@ const LEAD_IN_TAIL =
  * các sở", "Sở X chủ trì, phối hợp với Sở Y:", "Giao Sở X …, tổ chức thực hiện các nhiệm vụ sau:".
  */
 export function unitHeading(text: string): UnitHeading | null {
-  let t = text.trim().replace(/\s*\([^()]*\)\s*(:?)\s*$/, '$1').trim();
+  let t = text
+    .trim()
+    .replace(/\s*\([^()]*\)\s*(:?)\s*$/, '$1')
+    .trim();
   t = t.replace(/\s*\([^)]*(?:chu tri|thuong truc|dau moi)[^)]*\)\s*/i, ' ').trim();
   const folded = foldAligned(t);
   const owner = /^(?:trach nhiem cua|nhiem vu cua|doi voi)\s+/.exec(folded);
@@ -310,7 +330,14 @@ function draftTask(ctx: Ctx, draft: Draft, refSuffix: string | null): PlanTask {
   const text = draft.clauses.map((c) => c.text).reduce((acc, c) => (acc ? (/\.$/.test(acc) ? `${acc} ${c}` : `${acc}; ${c}`) : c), '');
   // A generic opening clause ("… có trách nhiệm phổ biến Kế hoạch này") does not name the task.
   const named = draft.clauses.findIndex((c) => !isGeneric(c.text));
-  if (!draft.title && named > 0) draft = { ...draft, title: draft.clauses.slice(named).map((c) => c.text).join('; ') };
+  if (!draft.title && named > 0)
+    draft = {
+      ...draft,
+      title: draft.clauses
+        .slice(named)
+        .map((c) => c.text)
+        .join('; '),
+    };
   const due = proseDue(draft.dueFrom, ctx.defaultYear);
   const refCtx = refSuffix ? { ...ctx, ref: [...ctx.ref, refSuffix] } : ctx;
   return make(refCtx, text, {
@@ -447,7 +474,8 @@ function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = 
   // A numbered list that spells out one duty's content stays in one piece; so does a subject that
   // lists bodies with semicolons ("yêu cầu các Bộ: Nông nghiệp và Môi trường; Xây dựng; … xây dựng …").
   const opening = readClause(text);
-  const guarded = opening.subject.length && text.slice(0, opening.rest).includes(';') ? text.slice(0, opening.rest).replace(/;/g, SHIELD) + text.slice(opening.rest) : text;
+  const guarded =
+    opening.subject.length && text.slice(0, opening.rest).includes(';') ? text.slice(0, opening.rest).replace(/;/g, SHIELD) + text.slice(opening.rest) : text;
   const pieces = (whole ? [text] : cutAtTopLevel(guarded).map((p) => p.replaceAll(SHIELD, ';'))).filter((c) => /\p{L}/u.test(c));
   const sentenceStart = pieces.map((_, i) => i === 0 || /\.$/.test(pieces[i - 1] ?? ''));
   const joined = joinSubjectLists(pieces.map((p) => p.replace(/;\s*$/, '')));
@@ -466,7 +494,12 @@ function clauseTasks(text: string, ctx: Ctx, title: string | undefined, whole = 
     const secondDeadline: boolean = current !== null && own && !deadlineOnly && currentTimed;
     // "Định kỳ hằng quý … báo cáo …" as a sentence of its own: the scheduled duty after untimed ones.
     const timedSentence: boolean =
-      current !== null && !currentTimed && !deadlineOnly && isGeneric(current.clauses[0]?.text ?? '') && startsSentence(clause.text) && TIME_LED.test(foldAligned(clause.text));
+      current !== null &&
+      !currentTimed &&
+      !deadlineOnly &&
+      isGeneric(current.clauses[0]?.text ?? '') &&
+      startsSentence(clause.text) &&
+      TIME_LED.test(foldAligned(clause.text));
     if (current === null || (newSubject && !deadlineOnly) || (clause.giao && current !== null) || secondDeadline || timedSentence) {
       const continuing: boolean = current !== null && !clause.subject.length && !clause.giao;
       const bySubject: boolean = current !== null && newSubject && !clause.giao && !secondDeadline;
@@ -524,14 +557,33 @@ function isGeneric(text: string): boolean {
   const action = folded.slice(s.rest).replace(/^[\s,]+/, '');
   if (/^(?:chiu trach nhiem|co trach nhiem) (?:truoc|ve|toan dien)\b/.test(action)) return true;
   if (/phat huy tinh chu dong/.test(action) && /nhiem vu duoc (?:giao|phan cong)/.test(action)) return true;
-  if (/^(?:can cu chuc nang,? nhiem vu(?: duoc giao)?,?\s*)?(?:chu dong\s*)?phoi hop(?: chat che)?\b.{0,90}\b(?:trien khai|thuc hien)(?: thuc hien)? (?:cac |nhung )?nhiem vu duoc (?:giao|phan cong)$/.test(action.replace(/[.;,\s]+$/, ''))) return true;
-  if (/^(?:co trach nhiem |chiu trach nhiem |khan truong |nghiem tuc |chu dong )*(?:to chuc |trien khai |chi dao )*thuc hien(?: nghiem| nghiem tuc| tot| co hieu qua| hieu qua| dung)?(?: cac| nhung)?(?: noi dung| nhiem vu)?(?: duoc giao| duoc phan cong)?(?: tai| cua| theo| trong)? (?:ke hoach|chi thi|cong van|quyet dinh|thong bao|van ban) nay\b/.test(action)) return true;
-  if (/^(?:co trach nhiem |chiu trach nhiem )?(?:to chuc |chi dao )?(?:(?:pho bien|quan triet|trien khai|thuc hien|tuyen truyen)(?:,| va)?\s*)+(?:noi dung |cac noi dung )?(?:cua )?(?:ke hoach|chi thi|quyet dinh|cong van|van ban) nay\b/.test(action)) return true;
+  if (
+    /^(?:can cu chuc nang,? nhiem vu(?: duoc giao)?,?\s*)?(?:chu dong\s*)?phoi hop(?: chat che)?\b.{0,90}\b(?:trien khai|thuc hien)(?: thuc hien)? (?:cac |nhung )?nhiem vu duoc (?:giao|phan cong)$/.test(
+      action.replace(/[.;,\s]+$/, ''),
+    )
+  )
+    return true;
+  if (
+    /^(?:co trach nhiem |chiu trach nhiem |khan truong |nghiem tuc |chu dong )*(?:to chuc |trien khai |chi dao )*thuc hien(?: nghiem| nghiem tuc| tot| co hieu qua| hieu qua| dung)?(?: cac| nhung)?(?: noi dung| nhiem vu)?(?: duoc giao| duoc phan cong)?(?: tai| cua| theo| trong)? (?:ke hoach|chi thi|cong van|quyet dinh|thong bao|van ban) nay\b/.test(
+      action,
+    )
+  )
+    return true;
+  if (
+    /^(?:co trach nhiem |chiu trach nhiem )?(?:to chuc |chi dao )?(?:(?:pho bien|quan triet|trien khai|thuc hien|tuyen truyen)(?:,| va)?\s*)+(?:noi dung |cac noi dung )?(?:cua )?(?:ke hoach|chi thi|quyet dinh|cong van|van ban) nay\b/.test(
+      action,
+    )
+  )
+    return true;
   return false;
 }
 
 function sameUnits(a: string[], b: string[]): boolean {
-  const norm = (xs: string[]): string => xs.map((x) => foldAligned(x).replace(/\s+/g, ' ').trim()).sort().join('|');
+  const norm = (xs: string[]): string =>
+    xs
+      .map((x) => foldAligned(x).replace(/\s+/g, ' ').trim())
+      .sort()
+      .join('|');
   return norm(a) === norm(b);
 }
 

@@ -91,7 +91,10 @@ export function findInlineFields(text: string): FieldMatch[] {
     const nextLabel = hits[i + 1]?.index ?? folded.length;
     const stop = folded.slice(start, nextLabel).search(/[;)]|\.(?:\s|$)/);
     const end = stop >= 0 ? start + stop : nextLabel;
-    const value = text.slice(start, end).trim().replace(/[,.;]+$/, '');
+    const value = text
+      .slice(start, end)
+      .trim()
+      .replace(/[,.;]+$/, '');
     return value ? [{ kind, value }] : [];
   });
 }

@@ -18,15 +18,23 @@ export interface HeaderInfo extends PlanDocument {
 }
 
 const HEADER_LINES = 40;
-const NOT_ISSUER = /^(?:cong hoa|hoi chu nghia|chu nghia viet nam|doc lap|dang cong san viet nam|ke hoach|cong van|chi thi|quyet dinh|thong bao|bao cao|to trinh|huong dan|chuong trinh|ke hoach|phu luc|kinh gui)/;
-const AGENCY_START = /^(?:thu tuong|uy ban|ubnd|so|bo|ban|phong|trung tam|cong an|cuc|chi cuc|tong cuc|van phong|hoi dong|tinh uy|huyen uy|dang uy|thanh uy|toa an|vien|truong|benh vien|doan|hoi|ubmttq|mat tran)\b/;
-const AGENCY = /\b(?:uy ban|ubnd|so|bo|ban|phong|trung tam|cong an|cuc|chi cuc|tong cuc|van phong|hoi dong|tinh uy|huyen uy|dang uy|thanh uy|toa an|vien|truong|benh vien|doan|hoi|ubmttq|mat tran)\b/;
+const NOT_ISSUER =
+  /^(?:cong hoa|hoi chu nghia|chu nghia viet nam|doc lap|dang cong san viet nam|ke hoach|cong van|chi thi|quyet dinh|thong bao|bao cao|to trinh|huong dan|chuong trinh|ke hoach|phu luc|kinh gui)/;
+const AGENCY_START =
+  /^(?:thu tuong|uy ban|ubnd|so|bo|ban|phong|trung tam|cong an|cuc|chi cuc|tong cuc|van phong|hoi dong|tinh uy|huyen uy|dang uy|thanh uy|toa an|vien|truong|benh vien|doan|hoi|ubmttq|mat tran)\b/;
+const AGENCY =
+  /\b(?:uy ban|ubnd|so|bo|ban|phong|trung tam|cong an|cuc|chi cuc|tong cuc|van phong|hoi dong|tinh uy|huyen uy|dang uy|thanh uy|toa an|vien|truong|benh vien|doan|hoi|ubmttq|mat tran)\b/;
 const PLACE = /^(?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong|tp\.?)\b/;
 
 function headerCells(text: string): string[][] {
   return normalizeText(text)
     .split('\n')
-    .map((line) => line.split(/\s{3,}|\t/).map(squash).filter(Boolean))
+    .map((line) =>
+      line
+        .split(/\s{3,}|\t/)
+        .map(squash)
+        .filter(Boolean),
+    )
     .filter((cells) => cells.length > 0)
     .slice(0, HEADER_LINES);
 }
@@ -216,4 +224,5 @@ export function readHeaderParagraphs(paragraphs: string[]): Partial<HeaderInfo> 
   return out;
 }
 
-const MOTTO = /C[ỘOỘ]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Đ[ộo]c\s+l[ậa]p\s*-\s*T[ựu]\s+do\s*-\s*H[ạa]nh\s+ph[úu]c|Doc\s+lap\s*-\s*Tu\s+do\s*-\s*Hanh\s+phuc/giu;
+const MOTTO =
+  /C[ỘOỘ]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Đ[ộo]c\s+l[ậa]p\s*-\s*T[ựu]\s+do\s*-\s*H[ạa]nh\s+ph[úu]c|Doc\s+lap\s*-\s*Tu\s+do\s*-\s*Hanh\s+phuc/giu;

@@ -94,7 +94,7 @@ export function isBareMarker(line: string): boolean {
   if (/^[-–—+•·*◦▪●○∙]$/.test(t)) return true;
   if (/^\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]$/.test(t)) return true;
   if (/^[a-zđ]\)$/i.test(t) || /^\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-zđ])\s*\)$/i.test(t)) return true;
-  return /^[IVX]{1,5}\s*\.$/.test(t) || BARE_ROMAN.test(foldAligned(t)) && /^[IVX]+\.$/.test(t);
+  return /^[IVX]{1,5}\s*\.$/.test(t) || (BARE_ROMAN.test(foldAligned(t)) && /^[IVX]+\.$/.test(t));
 }
 
 /** True when a line starts with an outline marker (a new item, point, clause or bullet). */

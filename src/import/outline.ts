@@ -52,8 +52,7 @@ function rank(node: OutlineNode): number {
   }
 }
 
-const PART_TITLE =
-  /^(?:ke hoach|phu luc|quyet dinh|chi thi|thong bao|cong dien|cong van|chuong trinh|de an|quy che|quy dinh|huong dan|danh muc|bieu|bang)\b/;
+const PART_TITLE = /^(?:ke hoach|phu luc|quyet dinh|chi thi|thong bao|cong dien|cong van|chuong trinh|de an|quy che|quy dinh|huong dan|danh muc|bieu|bang)\b/;
 
 /** A title that opens a new part of the document: "KẾ HOẠCH", "PHỤ LỤC I", "Danh mục các văn bản …". */
 export function isPartTitle(text: string): boolean {
@@ -72,7 +71,11 @@ export function isClosingFormula(text: string): boolean {
   if (!/\.\s*\/\s*\.?\s*$/.test(text) && !/tran trong thong bao|thong bao de .{0,120} biet/.test(folded)) return false;
   // A closing sentence that sets a time ("… báo cáo … định kỳ trước ngày 30/11 hằng năm./.") is a duty.
   if (scanCadence(folded).some((c) => c.tag !== 'adhoc' && c.tag !== 'roadmap') || /\btruoc ngay\b|\bcham nhat\b/.test(folded)) return false;
-  return /\b(?:tran trong thong bao|thong bao de|yeu cau|de nghi)\b/.test(folded.slice(0, 120)) && text.length < 400 && !/\b(?:giao|chu tri)\b/.test(folded.slice(0, 40));
+  return (
+    /\b(?:tran trong thong bao|thong bao de|yeu cau|de nghi)\b/.test(folded.slice(0, 120)) &&
+    text.length < 400 &&
+    !/\b(?:giao|chu tri)\b/.test(folded.slice(0, 40))
+  );
 }
 
 export interface OutlineOptions {

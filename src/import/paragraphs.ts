@@ -149,7 +149,12 @@ function blankLineParagraphs(lines: string[]): boolean {
 
 /** Whether the text separates its paragraphs with blank lines. */
 export function hasBlankLineParagraphs(text: string): boolean {
-  return blankLineParagraphs(normalizeText(text).split('\n').map((l) => squash(l)).map((l) => (DECORATION.test(l) ? '' : l)));
+  return blankLineParagraphs(
+    normalizeText(text)
+      .split('\n')
+      .map((l) => squash(l))
+      .map((l) => (DECORATION.test(l) ? '' : l)),
+  );
 }
 
 /**
@@ -157,7 +162,9 @@ export function hasBlankLineParagraphs(text: string): boolean {
  * it, which in text copied from a table tells rows (two or more) from cells (one).
  */
 export function textParagraphs(text: string): ParaBlock[] {
-  const raw = normalizeText(text).split('\n').map((l) => squash(l));
+  const raw = normalizeText(text)
+    .split('\n')
+    .map((l) => squash(l));
   const lines = dropPageArtefacts(raw).map((l) => (DECORATION.test(l) ? '' : l));
   const noise = blankAfterEveryLine(lineGroups(lines));
   const opts: Splitting = { blankParagraphs: !noise && blankLineParagraphs(lines) };

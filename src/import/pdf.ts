@@ -113,7 +113,12 @@ function findHeader(lines: PdfLine[]): { columns: Column[]; bottom: number; top:
       }
       const text = [...byLine.entries()]
         .sort((a, b) => b[0] - a[0])
-        .map(([, rs]) => joinRuns(rs.sort((a, b) => a.x - b.x), Math.max(...rs.map((r) => r.height || 10))))
+        .map(([, rs]) =>
+          joinRuns(
+            rs.sort((a, b) => a.x - b.x),
+            Math.max(...rs.map((r) => r.height || 10)),
+          ),
+        )
         .join(' ')
         .replace(/\s+/g, ' ');
       const role = headerRole(text.length <= 60 ? text : '');
@@ -174,7 +179,10 @@ function tableRows(lines: PdfLine[], columns: Column[], spacing: number): string
       byCol.set(col, [...(byCol.get(col) ?? []), run]);
     }
     for (const [col, runs] of byCol) {
-      const text = joinRuns(runs.sort((a, b) => a.x - b.x), line.size);
+      const text = joinRuns(
+        runs.sort((a, b) => a.x - b.x),
+        line.size,
+      );
       if (!text) continue;
       const prev = open.get(col);
       if (prev && prev.page === line.page && prev.bottom - line.y <= spacing * 1.12 && !(col === refCol && STT.test(text))) {
@@ -188,7 +196,10 @@ function tableRows(lines: PdfLine[], columns: Column[], spacing: number): string
     }
   }
   const titles = blocks.filter((b) => b.col === titleCol);
-  const rows: Array<{ title: CellBlock; cells: string[][] }> = titles.map((t) => ({ title: t, cells: columns.map((_, i) => (i === titleCol ? [...t.lines] : [])) }));
+  const rows: Array<{ title: CellBlock; cells: string[][] }> = titles.map((t) => ({
+    title: t,
+    cells: columns.map((_, i) => (i === titleCol ? [...t.lines] : [])),
+  }));
   const center = (b: CellBlock): number => (b.top + b.bottom) / 2;
   for (const b of blocks) {
     if (b.col === titleCol) continue;
@@ -225,7 +236,10 @@ function tableRows(lines: PdfLine[], columns: Column[], spacing: number): string
     }
     if (GROUP.test(ref)) {
       // A group row spans the table: its words sit in every column.
-      const text = columns.map((_, k) => (k === refCol ? '' : (cells[k] ?? ''))).filter(Boolean).join(' ');
+      const text = columns
+        .map((_, k) => (k === refCol ? '' : (cells[k] ?? '')))
+        .filter(Boolean)
+        .join(' ');
       out.push(columns.map((_, k) => (k === refCol ? ref : k === titleCol ? text : '')));
       return;
     }
@@ -254,7 +268,13 @@ export function linesToSegments(pages: PdfLine[][]): PdfSegment[] {
     if (!table) return;
     const header = table.columns.map((c) => HEADER_TEXT[c.role]);
     const lines = table.lines;
-    const spacing = median(lines.slice(1).map((l, i) => (lines[i]?.page === l.page ? (lines[i]?.y ?? 0) - l.y : 0)).filter((d) => d > 0 && d < 40)) || 14;
+    const spacing =
+      median(
+        lines
+          .slice(1)
+          .map((l, i) => (lines[i]?.page === l.page ? (lines[i]?.y ?? 0) - l.y : 0))
+          .filter((d) => d > 0 && d < 40),
+      ) || 14;
     blocks.push({ kind: 'table', rows: [header, ...tableRows(lines, table.columns, spacing)] });
     table = null;
   };
@@ -268,7 +288,13 @@ export function linesToSegments(pages: PdfLine[][]): PdfSegment[] {
   };
   for (const lines of pages) {
     const header = findHeader(lines);
-    const spacing = median(lines.slice(1).map((l, i) => (lines[i]?.y ?? 0) - l.y).filter((d) => d > 0 && d < 40)) || 14;
+    const spacing =
+      median(
+        lines
+          .slice(1)
+          .map((l, i) => (lines[i]?.y ?? 0) - l.y)
+          .filter((d) => d > 0 && d < 40),
+      ) || 14;
     let prev: PdfLine | null = null;
     for (const line of lines) {
       if (header && line.y <= header.top && line.y >= header.bottom) {
@@ -286,7 +312,8 @@ export function linesToSegments(pages: PdfLine[][]): PdfSegment[] {
       }
       if (table && !header) {
         // A page without the header: the table goes on if the line sits in its columns' area.
-        const inTable = line.x >= (table.columns[0]?.x ?? 0) - 30 && /^(?:\d{1,3}|[IVX]{1,5})\.?$|^\p{L}/u.test(line.text) && !/^(?:noi nhan|nơi nhận)/i.test(line.text);
+        const inTable =
+          line.x >= (table.columns[0]?.x ?? 0) - 30 && /^(?:\d{1,3}|[IVX]{1,5})\.?$|^\p{L}/u.test(line.text) && !/^(?:noi nhan|nơi nhận)/i.test(line.text);
         if (inTable && line.runs.length > 1) {
           table.lines.push(line);
           continue;

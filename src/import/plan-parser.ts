@@ -78,19 +78,37 @@ function sectionTasks(section: OutlineNode, ctx: Ctx): PlanTask[] {
   let here: Ctx = heads ? { ...inner, lead: heads.lead, support: heads.support, assigned: true } : inner;
   // "…, tỉnh Đắk Lắk cần tiếp tục thực hiện … một số nội dung trọng tâm sau:" hands the items below to its subject.
   const firstItem = children.findIndex(isItem);
-  const leadIn = firstItem > 0 ? children.slice(0, firstItem).filter((c) => c.kind === 'text').pop() : undefined;
+  const leadIn =
+    firstItem > 0
+      ? children
+          .slice(0, firstItem)
+          .filter((c) => c.kind === 'text')
+          .pop()
+      : undefined;
   if (!heads && leadIn && /:\s*$/.test(leadIn.text)) {
     const subject = readClause(leadIn.text).subject;
     if (subject.length) here = { ...here, lead: subject };
   }
   if (items.length === 0 && texts.length > 0) out.push(...paragraphTasks(texts, here));
-  else if (texts.length > 0) out.push(...paragraphTasks(texts.filter((t) => children.indexOf(t) > children.indexOf(items[0] as OutlineNode)), inner));
+  else if (texts.length > 0)
+    out.push(
+      ...paragraphTasks(
+        texts.filter((t) => children.indexOf(t) > children.indexOf(items[0] as OutlineNode)),
+        inner,
+      ),
+    );
   items.forEach((item, i) => out.push(...itemTasks(item, { ...here, ref: [...here.ref, item.label || String(i + 1)] })));
   for (const t of tables) out.push(...tableTasks(t.rows ?? [], ctx.defaultYear).map((task) => ({ ...task, ref: `${section.label}.T.${task.ref}` })));
   return out;
 }
 
-function containerTasks(children: OutlineNode[], state: PartState, kind: ReturnType<typeof partKind>, partTitle: string, letterAddressees: string[] = []): void {
+function containerTasks(
+  children: OutlineNode[],
+  state: PartState,
+  kind: ReturnType<typeof partKind>,
+  partTitle: string,
+  letterAddressees: string[] = [],
+): void {
   if (kind === 'list') return;
   const { ctx } = state;
   const firstItem = children.findIndex((c) => isItem(c) || c.kind === 'roman');
@@ -153,7 +171,10 @@ function documentHeader(rawText: string, paragraphs: string[]): HeaderInfo {
   const fromLines = readHeader(rawText);
   const body = paragraphs.slice(0, 40).join('\n');
   // A letterhead laid out in two columns on each line is read cell by cell.
-  const twoColumns = rawText.split('\n').slice(0, 12).some((l) => /\S {3,}\S/.test(l.trim()));
+  const twoColumns = rawText
+    .split('\n')
+    .slice(0, 12)
+    .some((l) => /\S {3,}\S/.test(l.trim()));
   const issuer = twoColumns ? (fromLines.issuer ?? fromParas.issuer) : (fromParas.issuer ?? fromLines.issuer);
   return {
     number: fromParas.number ?? fromLines.number,

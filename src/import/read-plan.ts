@@ -66,7 +66,8 @@ async function guardZip(buf: Buffer, kind: string): Promise<void> {
   try {
     await checkZip(buf);
   } catch (cause) {
-    if (cause instanceof ZipGuardError && cause.problem === 'too_large') throw new PlanFileError('too_large', `the ${kind} file expands too much: ${cause.message}`, { cause });
+    if (cause instanceof ZipGuardError && cause.problem === 'too_large')
+      throw new PlanFileError('too_large', `the ${kind} file expands too much: ${cause.message}`, { cause });
     throw new PlanFileError('unreadable', `not a readable ${kind} file`, { cause });
   }
 }
@@ -87,7 +88,12 @@ function tableLines(rows: string[][]): string[] {
   return rows.flatMap((row) => {
     const cells = row.filter((c, i) => c && row.indexOf(c) === i).map((c) => c.split('\n'));
     const height = Math.max(0, ...cells.map((c) => c.length));
-    return Array.from({ length: height }, (_, i) => cells.map((c) => c[i] ?? '').join('     ').trim()).filter(Boolean);
+    return Array.from({ length: height }, (_, i) =>
+      cells
+        .map((c) => c[i] ?? '')
+        .join('     ')
+        .trim(),
+    ).filter(Boolean);
   });
 }
 
@@ -153,7 +159,10 @@ async function xlsxPlan(buf: Buffer): Promise<PlanImport> {
   const rows = sheets.find((s) => findLayout(s) !== null);
   if (!rows) throw new PlanFileError('unreadable', 'no task table header found');
   const layout = findLayout(rows);
-  const top = rows.slice(0, layout?.row ?? 0).map((r) => r.map(cellText).filter(Boolean).join('   ')).join('\n');
+  const top = rows
+    .slice(0, layout?.row ?? 0)
+    .map((r) => r.map(cellText).filter(Boolean).join('   '))
+    .join('\n');
   const header = readHeader(top);
   const note = attachmentNote(top);
   const document = {

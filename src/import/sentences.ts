@@ -56,7 +56,7 @@ export function cutAtTopLevel(text: string): string[] {
       from = i + 1;
       continue;
     }
-    if (ch === '.' && /\s/.test(text[i + 1] ?? '') ) {
+    if (ch === '.' && /\s/.test(text[i + 1] ?? '')) {
       const next = text.slice(i + 1).trimStart()[0] ?? '';
       const word = /(\S+)$/.exec(text.slice(from, i))?.[1]?.toLowerCase() ?? '';
       if (!/[\p{Lu}\d"“(]/u.test(next) || ABBREVIATIONS.has(word) || /^\d{1,2}$/.test(word)) continue;

@@ -165,8 +165,14 @@ function looksLikeTime(text: string): boolean {
 function looksLikeUnits(text: string): boolean {
   if (text.length > 400) return false;
   const clean = text.replace(/\(\s*\d{1,2}\s*\)\s*/g, '');
-  const sentences = clean.split(/[.!?]\s+(?=\p{Lu})/u).map((p) => p.trim()).filter(Boolean);
-  return sentences.length > 0 && sentences.every((sentence) => startsWithUnit(sentence) && (sentence.length <= 160 || unitPhraseEnd(sentence.split(/[;\n]/)[0] ?? '', 0, false) < 0));
+  const sentences = clean
+    .split(/[.!?]\s+(?=\p{Lu})/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (
+    sentences.length > 0 &&
+    sentences.every((sentence) => startsWithUnit(sentence) && (sentence.length <= 160 || unitPhraseEnd(sentence.split(/[;\n]/)[0] ?? '', 0, false) < 0))
+  );
 }
 
 type CellKind = 'ref' | 'units' | 'time' | 'prose';
@@ -355,7 +361,8 @@ const HEADER_TEXT: Record<Role, string> = {
 function endsTable(p: ParaBlock): boolean {
   const folded = foldAligned(p.text).trim();
   if (/^\[\d+\]/.test(p.text)) return true;
-  if (/^(?:noi nhan|phu luc|ke hoach|quyet dinh)\b/.test(folded) && (p.gapBefore ?? 0) >= 1 && p.text.length < 200) return /^(?:noi nhan|phu luc)/.test(folded) || p.text === p.text.toUpperCase();
+  if (/^(?:noi nhan|phu luc|ke hoach|quyet dinh)\b/.test(folded) && (p.gapBefore ?? 0) >= 1 && p.text.length < 200)
+    return /^(?:noi nhan|phu luc)/.test(folded) || p.text === p.text.toUpperCase();
   return false;
 }
 

@@ -10,7 +10,8 @@ import { foldAligned, startsUpper, trimPhrase } from './fold.js';
 const HEAD =
   /^(?:(?:cac|nhung|toan the|tat ca)\s+)?(?:dong chi\s+)?(?:uy ban|ubnd|ubmttq|hdnd|so(?! (?:sanh|ket|hoa|lieu|luong|du|tien))|phong(?!,? (?:chong|ngua))|van phong|cong an|trung tam|ban(?! (?:hanh|giao))|tieu ban|to cong tac|to chuyen trach|chi cuc|tong cuc|cuc|bo(?! (?:tri|sung|phan dau))|thu truong|chu tich|pho chu tich|giam doc|pho giam doc|truong(?! hop)|pho truong|nguoi dung dau|lanh dao|don vi|co quan|toa an|vien kiem sat|vien|hoi(?! (?:nghi|thao|dap))|doan(?! (?:ket|the duc))|lien doan|mat tran|bao hiem|kho bac|thanh tra|tinh uy|huyen uy|thanh uy|dang uy|ban chi dao|to cong tac|nhom|hoi dong|bo chi huy|ngan hang|cong ty|tong cong ty|doanh nghiep|dia phuong|nganh|chi nhanh|cong chuc|vien chuc|can bo|bo phan|xa(?! hoi)|phuong(?! (?:an|phap|thuc|cham|tien|huong))|huyen|tinh(?! (?:hinh|than|chat|toan))|thanh pho|thi xa|dai|thong tan xa|bao(?! (?:cao|dam|ve|tri|hiem xa hoi))|tap doan|hiep hoi|lien hiep|lien minh|hop tac xa|benh vien|toa|kiem toan|bo tu lenh|bo chi huy|dang uy|ban quan ly|chanh van phong|thu tuong|bo truong|cuc truong|vu truong|vu|nha cung cap|nha dau tu|ho gia dinh|nguoi dan|hoc vien|dai hoc|cang vu)\b/;
 
-const TYPE_WORD = /^(?:phong|don vi|co quan|so|ban|nganh|ban nganh|xa|phuong|thi tran|dia phuong|trung tam|to chuc|ca nhan|doanh nghiep|huyen|tinh|thanh pho|thi xa|quan|doan the|hoi|chi cuc|cuc|bo|hiep hoi)\b/;
+const TYPE_WORD =
+  /^(?:phong|don vi|co quan|so|ban|nganh|ban nganh|xa|phuong|thi tran|dia phuong|trung tam|to chuc|ca nhan|doanh nghiep|huyen|tinh|thanh pho|thi xa|quan|doan the|hoi|chi cuc|cuc|bo|hiep hoi)\b/;
 
 /** True when the text starts like a unit or office-holder ("Sở …", "Các phòng …", "Chủ tịch UBND …"). */
 export function startsWithUnit(text: string): boolean {
@@ -43,7 +44,11 @@ const HEAD_SPELLINGS: Record<string, RegExp> = {
 
 function spelledAsUnit(text: string): boolean {
   if (!/[^\p{ASCII}]/u.test(text)) return true;
-  const words = text.toLowerCase().normalize('NFC').split(/[\s,;:()]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[\s,;:()]+/)
+    .filter(Boolean);
   let first = words[0] ?? '';
   if (/^(?:các|những|toàn|tất)$/.test(first)) first = words[1] === 'thể' || words[1] === 'cả' ? (words[2] ?? '') : (words[1] ?? '');
   const key = foldAligned(first);
@@ -77,7 +82,8 @@ function splitCommas(part: string): string[] {
   return out;
 }
 
-const STRONG_HEAD = /^(?:cac|nhung|uy ban|ubnd|so [a-z]+|van phong|cong an|trung tam|phong [a-z]+|chi cuc|cuc|thu truong|chu tich|giam doc|toa an|vien kiem sat|kho bac|bao hiem|don vi)\b/;
+const STRONG_HEAD =
+  /^(?:cac|nhung|uy ban|ubnd|so [a-z]+|van phong|cong an|trung tam|phong [a-z]+|chi cuc|cuc|thu truong|chu tich|giam doc|toa an|vien kiem sat|kho bac|bao hiem|don vi)\b/;
 
 function splitAnd(part: string): string[] {
   const folded = foldAligned(part);
@@ -106,17 +112,113 @@ export function splitUnits(value: string): string[] {
 const PREDICATE = new RegExp(
   String.raw`\b(?:` +
     [
-      'co trach nhiem', 'chiu trach nhiem', 'chu tri', 'chu dong', 'tich cuc', 'khan truong', 'trien khai', 'to chuc',
-      'thuc hien', 'tap trung', 'phoi hop', 'tham muu', 'xay dung', 'ra soat', 'nghien cuu', 'huong dan', 'theo doi',
-      'don doc', 'kiem tra', 'dam bao', 'bao dam', 'bao cao', 'tiep tuc', 'nghiem tuc', 'can cu', 'tren co so', 'lam',
-      'la', 'quan triet', 'pho bien', 'ban hanh', 'chi dao', 'day manh', 'day nhanh', 'tang cuong', 'cap nhat', 'su dung',
-      'ung dung', 'de xuat', 'tong hop', 'bo tri', 'cung cap', 'hoan thanh', 'hoan thien', 'uu tien', 'gui', 'cu', 'lap',
-      'soan thao', 'kip thoi', 'phat huy', 'quan ly', 'giam sat', 'dieu hanh', 'tuyen truyen', 'nang cao', 'xu ly',
-      'tiep nhan', 'giai quyet', 'chuan bi', 'trinh', 'phan cong', 'danh gia', 'tao dieu kien', 'tham gia', 'chia se',
-      'duy tri', 'can cu', 'thong nhat', 'rut kinh nghiem', 'phai', 'can phai', 'se', 'dinh ky', 'thuong xuyen', 'hang nam',
-      'hang quy', 'hang thang', 'hang ngay', 'ket noi', 'van hanh', 'to chuc thuc hien', 'dang tai', 'mo', 'dua', 'yeu cau',
-      'de nghi', 'khong', 'trong viec', 'voi vai tro', 'ngay', 'truoc ngay', 'truoc', 'lien he', 'bao ve', 'dat', 'kiem soat',
-      'theo chuc nang', 'trong pham vi', 'sua doi', 'khac phuc', 'tich hop', 'cat giam', 'don gian hoa', 'giai ngan', 'tuyen dung', 'de',
+      'co trach nhiem',
+      'chiu trach nhiem',
+      'chu tri',
+      'chu dong',
+      'tich cuc',
+      'khan truong',
+      'trien khai',
+      'to chuc',
+      'thuc hien',
+      'tap trung',
+      'phoi hop',
+      'tham muu',
+      'xay dung',
+      'ra soat',
+      'nghien cuu',
+      'huong dan',
+      'theo doi',
+      'don doc',
+      'kiem tra',
+      'dam bao',
+      'bao dam',
+      'bao cao',
+      'tiep tuc',
+      'nghiem tuc',
+      'can cu',
+      'tren co so',
+      'lam',
+      'la',
+      'quan triet',
+      'pho bien',
+      'ban hanh',
+      'chi dao',
+      'day manh',
+      'day nhanh',
+      'tang cuong',
+      'cap nhat',
+      'su dung',
+      'ung dung',
+      'de xuat',
+      'tong hop',
+      'bo tri',
+      'cung cap',
+      'hoan thanh',
+      'hoan thien',
+      'uu tien',
+      'gui',
+      'cu',
+      'lap',
+      'soan thao',
+      'kip thoi',
+      'phat huy',
+      'quan ly',
+      'giam sat',
+      'dieu hanh',
+      'tuyen truyen',
+      'nang cao',
+      'xu ly',
+      'tiep nhan',
+      'giai quyet',
+      'chuan bi',
+      'trinh',
+      'phan cong',
+      'danh gia',
+      'tao dieu kien',
+      'tham gia',
+      'chia se',
+      'duy tri',
+      'can cu',
+      'thong nhat',
+      'rut kinh nghiem',
+      'phai',
+      'can phai',
+      'se',
+      'dinh ky',
+      'thuong xuyen',
+      'hang nam',
+      'hang quy',
+      'hang thang',
+      'hang ngay',
+      'ket noi',
+      'van hanh',
+      'to chuc thuc hien',
+      'dang tai',
+      'mo',
+      'dua',
+      'yeu cau',
+      'de nghi',
+      'khong',
+      'trong viec',
+      'voi vai tro',
+      'ngay',
+      'truoc ngay',
+      'truoc',
+      'lien he',
+      'bao ve',
+      'dat',
+      'kiem soat',
+      'theo chuc nang',
+      'trong pham vi',
+      'sua doi',
+      'khac phuc',
+      'tich hop',
+      'cat giam',
+      'don gian hoa',
+      'giai ngan',
+      'tuyen dung',
+      'de',
     ]
       .sort((a, b) => b.length - a.length)
       .join('|') +
@@ -134,7 +236,9 @@ export function unitPhraseEnd(text: string, from = 0, punctuation = true): numbe
   const hasLower = /\p{Ll}/u.test(text);
   const stops: number[] = [];
   // An acronym in parentheses after a name ("Đài Truyền hình Việt Nam (VTV)") is part of it.
-  const masked = folded.replace(/\(\s*[A-Za-z0-9Đđ&.\- ]{2,12}\s*\)/g, (m, at: number) => (/^\(\s*[A-ZĐ0-9&.\- ]+\s*\)$/.test(text.slice(at, at + m.length)) ? ' '.repeat(m.length) : m));
+  const masked = folded.replace(/\(\s*[A-Za-z0-9Đđ&.\- ]{2,12}\s*\)/g, (m, at: number) =>
+    /^\(\s*[A-ZĐ0-9&.\- ]+\s*\)$/.test(text.slice(at, at + m.length)) ? ' '.repeat(m.length) : m,
+  );
   const colon = punctuation ? masked.slice(from).search(/[:(]| [-–] (?:co quan|don vi|la)\b/) : -1;
   if (colon >= 0) stops.push(from + colon);
   PREDICATE.lastIndex = from;
@@ -150,7 +254,8 @@ export function unitPhraseEnd(text: string, from = 0, punctuation = true): numbe
 }
 
 /** Words that never continue a list of units, even right after a comma ("Các bộ, ngành, khẩn trương …"). */
-const STRONG_PREDICATE = /^(?:khan truong|chu dong|tap trung|co trach nhiem|chiu trach nhiem|chu tri|tiep tuc|nghiem tuc|thuc hien|trien khai|quyet liet|kip thoi|tham muu|tren co so|can cu|theo chuc nang)\b/;
+const STRONG_PREDICATE =
+  /^(?:khan truong|chu dong|tap trung|co trach nhiem|chiu trach nhiem|chu tri|tiep tuc|nghiem tuc|thuc hien|trien khai|quyet liet|kip thoi|tham muu|tren co so|can cu|theo chuc nang)\b/;
 
 export interface Assignment {
   units: string[];
@@ -228,7 +333,8 @@ export function supportClause(text: string): string[] {
   return [];
 }
 
-const SUPPORT_OPEN = /^\s*,?\s*(?:(?:khan truong|tiep tuc|chu dong)\s+)?(?:(?:va\s+)?chu tri,?\s*(?:va\s+)?)?(?:(?:tiep tuc|chu dong)\s+)?phoi hop(?: chat che)?(?: voi| cung)?\s+/;
+const SUPPORT_OPEN =
+  /^\s*,?\s*(?:(?:khan truong|tiep tuc|chu dong)\s+)?(?:(?:va\s+)?chu tri,?\s*(?:va\s+)?)?(?:(?:tiep tuc|chu dong)\s+)?phoi hop(?: chat che)?(?: voi| cung)?\s+/;
 
 /**
  * Support units named after "phối hợp (với) …": at the clause's start ("Phối hợp với Sở Xây dựng

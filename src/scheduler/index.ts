@@ -7,7 +7,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { Sender } from '../channels/sender.js';
+import type { Sender } from '../chat/sender.js';
 import type { Db } from '../db/index.js';
 import { TIME_ZONE, type Clock } from '../domain/time.js';
 import type { Channel, Locale } from '../domain/types.js';

@@ -4,10 +4,12 @@
  * A task's schedules come from `due_spec` when it holds TaskSchedule(s), else from its due
  * fields read by the domain parser (the plan importer's `due` object).
  */
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
-import { isValidSchedule, nextOccurrences, occurrencesBetween, parseScheduleSpecs, type TaskSchedule } from '../domain/recurrence.js';
-import type { DueKind, RecurrenceRule } from '../domain/types.js';
+import type { RecurringTask } from '../store/recurring.js';
+import { nextOccurrences, occurrencesBetween, parseScheduleSpecs, type TaskSchedule } from '../domain/recurrence.js';
 import { addDays } from '../domain/time.js';
+import { insertMissingOccurrences, liveRecurringTasks, storedDueText, storedSchedules } from '../store/recurring.js';
 import { getSetting } from '../store/settings.js';
 
 export const CHECK_IN_DAY_KEY = 'ongoing_check_in_day';
@@ -15,35 +17,12 @@ export const DEFAULT_CHECK_IN_DAY = 25;
 /** Far enough ahead for a due-soon nudge 7 working days out, even across Tết. */
 export const HORIZON_DAYS = 45;
 
-const SCHEDULE_KINDS = new Set(['date', 'yearly', 'quarterly', 'monthly', 'ongoing']);
-
-function storedSchedules(spec: unknown): TaskSchedule[] | null {
-  const list = Array.isArray(spec) ? spec : [spec];
-  const valid = list.filter(
-    (s): s is TaskSchedule => typeof s === 'object' && s !== null && SCHEDULE_KINDS.has(String((s as { kind?: unknown }).kind)) && isValidSchedule(s as TaskSchedule),
-  );
-  return valid.length > 0 && valid.length === list.length ? valid : null;
-}
-
-export interface RecurringTask {
-  id: number;
-  due_kind: string;
-  due_date: string | null;
-  due_rule: string | null;
-  due_text: string | null;
-  due_spec: unknown;
-}
-
 /** The schedules a task follows; empty when nothing can be read (the office sets it by hand). */
 export function schedulesOf(task: RecurringTask, checkInDay: number): TaskSchedule[] {
   const stored = storedSchedules(task.due_spec);
   if (stored) return stored;
-  const spec = task.due_spec as { text?: unknown } | null;
-  const text = typeof spec?.text === 'string' ? spec.text : (task.due_text ?? '');
-  return parseScheduleSpecs(
-    { kind: task.due_kind as DueKind, date: task.due_date, rule: (task.due_rule as RecurrenceRule | null) ?? null, text },
-    checkInDay,
-  );
+  const text = storedDueText(task.due_spec) ?? task.due_text ?? '';
+  return parseScheduleSpecs({ kind: task.due_kind, date: task.due_date, rule: task.due_rule, text }, checkInDay);
 }
 
 /** The periods a schedule owes from `today` on: every one due within the horizon, and the next. */
@@ -59,32 +38,15 @@ export function upcomingPeriods(schedules: TaskSchedule[], today: string, horizo
 
 /** Creates the missing upcoming occurrences of every live recurring task; returns how many. */
 export async function ensureUpcomingOccurrences(db: Db, today: string, now: Date): Promise<number> {
-  const stored = await getSetting<number>(db, CHECK_IN_DAY_KEY);
-  const checkInDay = Number.isInteger(stored) && stored! >= 1 && stored! <= 31 ? stored! : DEFAULT_CHECK_IN_DAY;
-  const tasks = await db
-    .selectFrom('tasks as t')
-    .leftJoin('task_units as lead', (j) => j.onRef('lead.task_id', '=', 't.id').on('lead.role', '=', 'lead'))
-    .select(['t.id', 't.due_kind', 't.due_date', 't.due_rule', 't.due_text', 't.due_spec', 'lead.unit_id'])
-    .where('t.due_kind', 'in', ['recurring', 'ongoing'])
-    .where('t.cancelled_at', 'is', null)
-    .execute();
+  const checkInDay = (await getSetting(db, CHECK_IN_DAY_KEY, z.number().int().min(1).max(31))) ?? DEFAULT_CHECK_IN_DAY;
+  const tasks = await liveRecurringTasks(db);
   const rows = tasks.flatMap((task) =>
     upcomingPeriods(schedulesOf(task, checkInDay), today).map((p) => ({
-      task_id: task.id,
-      period_key: p.periodKey,
-      due_date: p.dueDate,
-      lead_unit_id: task.unit_id ?? null,
-      created_at: now,
+      taskId: task.id,
+      periodKey: p.periodKey,
+      dueDate: p.dueDate,
+      leadUnitId: task.leadUnitId,
     })),
   );
-  let created = 0;
-  for (let i = 0; i < rows.length; i += 1000) {
-    const inserted = await db
-      .insertInto('occurrences')
-      .values(rows.slice(i, i + 1000))
-      .onConflict((oc) => oc.columns(['task_id', 'period_key']).doNothing())
-      .executeTakeFirst();
-    created += Number(inserted.numInsertedOrUpdatedRows ?? 0);
-  }
-  return created;
+  return insertMissingOccurrences(db, rows, now);
 }

@@ -5,10 +5,9 @@
  * Running it twice, restarting mid-tick or running it in two processes plans nothing twice:
  * the lock serialises planners and nudge_log / outbox dedupe keys make every insert idempotent.
  */
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
-import { tryJobLock, type LockJob } from '../db/advisory.js';
 import {
   dueSoonTargets,
   dueTodayTargetDates,
@@ -21,10 +20,12 @@ import {
 import type { WorkCalendar } from '../domain/calendar.js';
 import { addDays, localDate, localInstant, localMinutes } from '../domain/time.js';
 import type { Channel } from '../domain/types.js';
+import { pruneMessageRefs } from '../store/conversation.js';
+import { pruneNudgeLog, pruneOutbox, withPlannerLock } from '../store/planning.js';
 import { getSetting, setSetting } from '../store/settings.js';
-import { overdueDueDates, planNudges, type NudgeSets, type QueuedMessage } from './plan-nudges.js';
+import { overdueDueDates, planNudges, type NudgeSets, type QueuedMessage } from '../store/nudge-plan.js';
 import { ensureUpcomingOccurrences } from './occurrences.js';
-import { loadSchedulePlan, type SchedulePlan } from './policy.js';
+import { loadSchedulePlan, type SchedulePlan } from '../store/schedule.js';
 
 export const NUDGE_ITEMS_SHOWN = 5;
 const DAILY_KEY = 'scheduler_daily';
@@ -48,44 +49,18 @@ export interface PlanResult {
   queued: QueuedMessage[];
 }
 
-/**
- * Session settings for the planner's transaction, measured at national scale (bench/):
- * - JIT off: the estimates for "open and past due" are pessimistic (status and due date are
- *   correlated), which pushes the cost over jit_above_cost; compiling then takes seconds for a
- *   query that runs in milliseconds.
- * - work_mem 64 MB: the day's ~90 000 items are sorted and grouped in memory, not on disk.
- * - asynchronous commit: the commit does not wait for its WAL flush. A crash in that instant
- *   loses only the plan, which the next tick makes again; nothing can be sent from it first,
- *   because the worker's claim commits synchronously, flushing the WAL up to and past it.
- */
-export async function plannerSession(trx: Db): Promise<void> {
-  await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('synchronous_commit', 'off', true)`.execute(trx);
-}
-
-/** Runs `work` in a transaction holding the advisory lock of `job`, or returns null when another instance holds it. */
-export async function withPlannerLock<T>(db: Db, job: LockJob, work: (trx: Db) => Promise<T>): Promise<T | null> {
-  return db.transaction().execute(async (trx) => {
-    const locked = await tryJobLock(trx, job);
-    await plannerSession(trx);
-    return locked ? work(trx) : null;
-  });
-}
-
 function nudgesOwed(now: Date, calendar: WorkCalendar, policy: NudgePolicy): boolean {
   return inSendWindow(now, calendar, policy) && localMinutes(now) >= policy.sendAtMinutes;
 }
 
 async function dailyUpkeep(db: Db, today: string, now: Date, logger?: Logger): Promise<number> {
-  const done = await getSetting<{ date?: string }>(db, DAILY_KEY);
+  const done = await getSetting(db, DAILY_KEY, z.object({ date: z.string() }));
   if (done?.date === today) return 0;
   const created = await ensureUpcomingOccurrences(db, today, now);
-  // Escalation entries stay while their occurrence is open: they are what makes an escalation happen once.
-  await sql`delete from nudge_log n where n.local_date < ${addDays(today, -NUDGE_LOG_KEEP_DAYS)}::date
-    and (n.kind <> 'escalation' or not exists (
-      select 1 from occurrences o where o.id = n.occurrence_id and o.status in ('open','in_progress','blocked')))`.execute(db);
+  await pruneNudgeLog(db, addDays(today, -NUDGE_LOG_KEEP_DAYS));
   const old = new Date(now.getTime() - OUTBOX_KEEP_DAYS * 86_400_000);
-  await db.deleteFrom('outbox').where('status', 'in', ['sent', 'skipped']).where('created_at', '<', old).execute();
-  await db.deleteFrom('message_refs').where('created_at', '<', old).execute();
+  await pruneOutbox(db, old);
+  await pruneMessageRefs(db, old);
   await setSetting(db, DAILY_KEY, { date: today }, now);
   logger?.info({ today, occurrencesCreated: created }, 'daily scheduler upkeep done');
   return created;
@@ -106,7 +81,7 @@ async function nudgeSets(trx: Db, now: Date, plan: SchedulePlan, channels: reado
     escalations: overdueDates.map((dueDate) => ({ dueDate, escalatedOn: escalationDate(dueDate, calendar, policy) })),
     channels,
     maxItems: NUDGE_ITEMS_SHOWN,
-    plannedEarlierToday: (await getSetting<string>(trx, NUDGED_KEY)) === today,
+    plannedEarlierToday: (await getSetting(trx, NUDGED_KEY, z.string())) === today,
   };
 }
 

@@ -16,11 +16,10 @@ import { inSendWindow } from '../domain/nudge-policy.js';
 import { localDate, type Clock } from '../domain/time.js';
 import type { Channel, Locale } from '../domain/types.js';
 import type { Translator } from '../i18n.js';
-import type { Sender } from '../channels/sender.js';
-import { saveMessageRef } from '../store/conversation.js';
+import type { Sender } from '../chat/sender.js';
 import { claimDue, markChatUnreachable, markFinal, markPartSent, markRetry, markSent } from '../store/outbox.js';
-import { loadSchedulePlan, nextWindowOpen, type SchedulePlan } from './policy.js';
-import { renderOutboxRow } from './render.js';
+import { loadSchedulePlan, nextWindowOpen, type SchedulePlan } from '../store/schedule.js';
+import { renderOutboxRow } from '../chat/outbox-message.js';
 
 export interface WorkerDeps {
   db: Db;
@@ -89,9 +88,15 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
     await markRetry(db, row.id, nextWindowOpen(now, c.plan.calendar, c.plan.policy), 'waiting for office hours', true);
     return { ...base, status: 'retry', detail: 'waiting for office hours' };
   }
-  const sender = c.deps.senders.get(row.channel as Channel)!;
+  const sender = c.deps.senders.get(row.channel)!;
   const rendered = await renderOutboxRow(
-    { db, translator: sender.wording?.(c.deps.translator) ?? c.deps.translator, defaultLocale: c.deps.defaultLocale, today: localDate(now), escalateAfter: c.plan.policy.escalateAfterWorkingDays },
+    {
+      db,
+      translator: sender.wording?.(c.deps.translator) ?? c.deps.translator,
+      defaultLocale: c.deps.defaultLocale,
+      today: localDate(now),
+      escalateAfter: c.plan.policy.escalateAfterWorkingDays,
+    },
     row,
   );
   if ('skip' in rendered) {
@@ -104,10 +109,8 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
       lastId: row.platform_message_id,
       sent: (index, id) => markPartSent(db, row.id, index + 1, id),
     });
-    const sentAt = clock.now();
-    await markSent(db, row.id, messageId, sentAt);
-    const ids = rendered.out.occurrenceIds ?? [];
-    if (ids.length > 0) await saveMessageRef(db, row.channel as Channel, row.chat_id, messageId, ids, sentAt);
+    // The sender has remembered what the message was about (its SentHook).
+    await markSent(db, row.id, messageId, clock.now());
     return { ...base, status: 'sent', messageId };
   } catch (error) {
     return failed(c, row, base, sender, error);
@@ -122,7 +125,10 @@ async function failed(c: RowContext, row: OutboxRow, base: Omit<DeliveryOutcome,
   if (decision.permanent === 'blocked') {
     c.unreachable.add(chatKey(row));
     await markChatUnreachable(db, { staffId: row.staff_id, channel: row.channel, chatId: row.chat_id }, detail, now);
-    logger.warn({ outboxId: row.id, staffId: row.staff_id, channel: row.channel, error: detail }, 'recipient unreachable; link marked, pending messages dropped');
+    logger.warn(
+      { outboxId: row.id, staffId: row.staff_id, channel: row.channel, error: detail },
+      'recipient unreachable; link marked, pending messages dropped',
+    );
     return { ...base, status: 'unreachable', detail };
   }
   const rateLimited = decision.reason === 'rate_limited';
@@ -133,7 +139,10 @@ async function failed(c: RowContext, row: OutboxRow, base: Omit<DeliveryOutcome,
     return { ...base, status: 'retry', detail };
   }
   await markFinal(db, row.id, 'dead', detail);
-  logger.error({ outboxId: row.id, staffId: row.staff_id, kind: row.kind, attempts: row.attempts, reason: decision.reason, error: detail }, 'outbox message given up (dead)');
+  logger.error(
+    { outboxId: row.id, staffId: row.staff_id, kind: row.kind, attempts: row.attempts, reason: decision.reason, error: detail },
+    'outbox message given up (dead)',
+  );
   return { ...base, status: 'dead', detail };
 }
 

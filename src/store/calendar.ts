@@ -5,7 +5,18 @@ import type { DayMark } from '../domain/holidays-vn.js';
 
 export async function loadCalendarOverrides(db: Db): Promise<CalendarOverrides> {
   const rows = await db.selectFrom('calendar_overrides').select(['date', 'mark']).execute();
-  return new Map(rows.map((r) => [r.date, r.mark as DayMark]));
+  return new Map(rows.map((r) => [r.date, r.mark]));
+}
+
+export interface CalendarOverride {
+  date: string;
+  mark: DayMark;
+  note: string | null;
+}
+
+/** The overrides from `from` to `to` (inclusive), in date order. */
+export async function overridesBetween(db: Db, from: string, to: string): Promise<CalendarOverride[]> {
+  return db.selectFrom('calendar_overrides').select(['date', 'mark', 'note']).where('date', '>=', from).where('date', '<=', to).orderBy('date').execute();
 }
 
 export async function setCalendarOverride(db: Db, date: string, mark: DayMark, note: string | null, now: Date): Promise<void> {

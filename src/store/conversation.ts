@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
+import type { PromptKind } from '../db/schema.js';
 import type { Channel } from '../domain/types.js';
 
 /** Records an inbound update once. Returns false when it was already recorded (a redelivery). */
@@ -21,41 +22,7 @@ export async function setInboundOutcome(db: Db, channel: Channel, updateKey: str
   await db.updateTable('inbound_updates').set({ staff_id: staffId, outcome }).where('channel', '=', channel).where('update_key', '=', updateKey).execute();
 }
 
-export async function saveMessageRef(db: Db, channel: Channel, chatId: string, messageId: string, occurrenceIds: number[], now: Date): Promise<void> {
-  if (occurrenceIds.length === 0) return;
-  await db
-    .insertInto('message_refs')
-    .values({ channel, chat_id: chatId, message_id: messageId, occurrence_ids: occurrenceIds, created_at: now })
-    .onConflict((oc) => oc.columns(['channel', 'chat_id', 'message_id']).doUpdateSet({ occurrence_ids: occurrenceIds, created_at: now }))
-    .execute();
-}
-
-export async function findMessageRef(db: Db, channel: Channel, chatId: string, messageId: string): Promise<number[] | undefined> {
-  const row = await db
-    .selectFrom('message_refs')
-    .select('occurrence_ids')
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
-  return row?.occurrence_ids;
-}
-
-/** The occurrences of the latest message sent to a chat about tasks since a moment (the "bare answer" target). */
-export async function latestMessageRef(db: Db, channel: Channel, chatId: string, since: Date): Promise<number[] | undefined> {
-  const row = await db
-    .selectFrom('message_refs')
-    .select('occurrence_ids')
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where('created_at', '>=', since)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.occurrence_ids;
-}
-
-export type PromptKind = 'blocked_reason' | 'extension';
+export type { PromptKind };
 
 export async function setPrompt(
   db: Db,
@@ -77,37 +44,56 @@ export async function setPrompt(
     .execute();
 }
 
-export async function activePrompt(db: Db, staffId: number, channel: Channel, now: Date) {
-  return db
-    .selectFrom('prompts')
-    .selectAll()
-    .where('staff_id', '=', staffId)
-    .where('channel', '=', channel)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-}
-
-export async function setPromptMessage(db: Db, staffId: number, channel: Channel, messageId: string): Promise<void> {
-  await db.updateTable('prompts').set({ message_id: messageId }).where('staff_id', '=', staffId).where('channel', '=', channel).execute();
-}
-
 export async function clearPrompt(db: Db, staffId: number, channel: Channel): Promise<void> {
   await db.deleteFrom('prompts').where('staff_id', '=', staffId).where('channel', '=', channel).execute();
 }
 
 /** Drops message refs older than the cut-off; they only serve replies to recent messages. */
 export async function pruneMessageRefs(db: Db, before: Date): Promise<void> {
-  await db.deleteFrom('message_refs').where('created_at', '<', before).where(sql<boolean>`true`).execute();
+  await db.deleteFrom('message_refs').where('created_at', '<', before).execute();
 }
 
 /**
- * For platforms without replies to a message (Zalo), only the latest task message matters: this
- * keeps exactly one ref per chat, so "the last message" never depends on timestamps that tie.
+ * Remembers what a message sent to a chat was about, in one statement, so the person's next
+ * message can refer to it: the occurrences (a reply to it, or a bare "xong" after it, finds its
+ * task) and, on platforms without buttons, its numbered menu (replacing the chat's previous one;
+ * an empty menu means "no menu now"). `latestOnly` is for platforms without replies to a message
+ * (Zalo): only the latest task message matters there, so the chat keeps exactly one ref and "the
+ * last message" never depends on timestamps that tie. A message about no task leaves the refs as
+ * they are.
  */
-export async function setLatestMessageRef(db: Db, channel: Channel, chatId: string, messageId: string, occurrenceIds: number[], now: Date): Promise<void> {
-  if (occurrenceIds.length === 0) return;
-  await db.deleteFrom('message_refs').where('channel', '=', channel).where('chat_id', '=', chatId).where('message_id', '!=', messageId).execute();
-  await saveMessageRef(db, channel, chatId, messageId, occurrenceIds, now);
+export async function rememberMessage(
+  db: Db,
+  m: {
+    channel: Channel;
+    chatId: string;
+    messageId: string;
+    occurrenceIds: readonly number[];
+    menu?: ChatMenu | null | undefined;
+    now: Date;
+    latestOnly?: boolean;
+  },
+): Promise<void> {
+  const refs = m.occurrenceIds.length > 0;
+  const menu = m.menu
+    ? sql`insert into chat_menus (channel, chat_id, entries, needs_task, created_at)
+        values (${m.channel}, ${m.chatId}, ${JSON.stringify(m.menu.entries)}::jsonb, ${m.menu.needsTask}, ${m.now})
+        on conflict (channel, chat_id) do update set entries = excluded.entries, needs_task = excluded.needs_task, created_at = excluded.created_at`
+    : null;
+  if (!refs) {
+    if (menu) await menu.execute(db);
+    return;
+  }
+  const ctes = [
+    ...(m.latestOnly
+      ? [sql`older as (delete from message_refs where channel = ${m.channel} and chat_id = ${m.chatId} and message_id <> ${m.messageId} returning 1)`]
+      : []),
+    ...(menu ? [sql`menu as (${menu} returning 1)`] : []),
+  ];
+  await sql`${ctes.length > 0 ? sql`with ${sql.join(ctes)}` : sql``}
+    insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
+    values (${m.channel}, ${m.chatId}, ${m.messageId}, ${[...m.occurrenceIds]}::int[], ${m.now})
+    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at`.execute(db);
 }
 
 /** One number of a numbered menu (Zalo) and the action id it stands for. */
@@ -120,26 +106,4 @@ export interface ChatMenu {
   entries: MenuEntry[];
   /** Status answers were listed for several tasks: a bare status number needs "#task". */
   needsTask: boolean;
-}
-
-/** Remembers the numbered menu just sent to a chat, replacing the previous one (empty: no menu now). */
-export async function saveChatMenu(db: Db, channel: Channel, chatId: string, menu: ChatMenu, now: Date): Promise<void> {
-  const values = { entries: JSON.stringify(menu.entries), needs_task: menu.needsTask, created_at: now };
-  await db
-    .insertInto('chat_menus')
-    .values({ channel, chat_id: chatId, ...values })
-    .onConflict((oc) => oc.columns(['channel', 'chat_id']).doUpdateSet(values))
-    .execute();
-}
-
-/** The last numbered menu sent to a chat, if it was sent after `since`. */
-export async function recentChatMenu(db: Db, channel: Channel, chatId: string, since: Date): Promise<ChatMenu | undefined> {
-  const row = await db
-    .selectFrom('chat_menus')
-    .select(['entries', 'needs_task'])
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where('created_at', '>=', since)
-    .executeTakeFirst();
-  return row ? { entries: row.entries, needsTask: row.needs_task } : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.js';
+import { OPEN } from './statuses.js';
 
 export interface DigestPeriod {
   unitId: number;
@@ -38,12 +39,13 @@ export interface PersonLine {
   count: number;
 }
 
-const OPEN = sql`('open','in_progress','blocked')`;
-const owners = sql<string[]>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id where ow.task_id = o.task_id), '{}')`;
+const owners = sql<
+  string[]
+>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id where ow.task_id = o.task_id), '{}')`;
 
-async function listed<T>(db: Db, query: RawBuilder<T & { total: number }>): Promise<Listed<T>> {
+async function listed<R extends { total: number }>(db: Db, query: RawBuilder<R>): Promise<Listed<Omit<R, 'total'>>> {
   const { rows } = await query.execute(db);
-  return { total: Number(rows[0]?.total ?? 0), rows: rows.map(({ total: _total, ...row }) => row as T) };
+  return { total: Number(rows[0]?.total ?? 0), rows: rows.map(({ total: _total, ...row }) => row) };
 }
 
 function taskQuery(p: DigestPeriod, where: RawBuilder<unknown>, order: RawBuilder<unknown>) {
@@ -69,11 +71,16 @@ export function completed(db: Db, p: DigestPeriod): Promise<Listed<TaskLine>> {
 }
 
 export function newBlockers(db: Db, p: DigestPeriod): Promise<Listed<TaskLine>> {
-  return listed(db, taskQuery(p, sql`o.status = 'blocked' and o.status_changed_at >= ${p.since} and o.status_changed_at < ${p.at}`, sql`o.status_changed_at, o.id`));
+  return listed(
+    db,
+    taskQuery(p, sql`o.status = 'blocked' and o.status_changed_at >= ${p.since} and o.status_changed_at < ${p.at}`, sql`o.status_changed_at, o.id`),
+  );
 }
 
 export function extensionsWaiting(db: Db, p: DigestPeriod): Promise<Listed<TaskLine>> {
-  return listed(db, sql<TaskLine & { total: number }>`
+  return listed(
+    db,
+    sql<TaskLine & { total: number }>`
     select o.task_id as "taskId", t.title, u.name as "unitName", ${owners} as owners, r.note,
       o.due_date as "dueDate", r.requested_due as "requestedDue", s.name as who, count(*) over () as total
     from updates r
@@ -85,12 +92,15 @@ export function extensionsWaiting(db: Db, p: DigestPeriod): Promise<Listed<TaskL
     where r.kind = 'extension_request' and r.decision is null and r.created_at < ${p.at}
       and not exists (select 1 from updates d where d.ref_update_id = r.id)
     order by r.id
-    limit ${p.limit}`);
+    limit ${p.limit}`,
+  );
 }
 
 /** People nudged since the previous digest who have not answered about those tasks since. */
 export function silentPeople(db: Db, p: DigestPeriod): Promise<Listed<PersonLine>> {
-  return listed(db, sql<PersonLine & { total: number }>`
+  return listed(
+    db,
+    sql<PersonLine & { total: number }>`
     select s.name, u.name as "unitName", count(distinct n.occurrence_id)::int as count, count(*) over () as total
     from nudge_log n
     join staff s on s.id = n.staff_id
@@ -101,12 +111,15 @@ export function silentPeople(db: Db, p: DigestPeriod): Promise<Listed<PersonLine
       and not exists (select 1 from updates x where x.occurrence_id = n.occurrence_id and x.staff_id = n.staff_id and x.created_at >= n.created_at)
     group by s.id, s.name, u.name
     order by count(distinct n.occurrence_id) desc, s.name
-    limit ${p.limit}`);
+    limit ${p.limit}`,
+  );
 }
 
 /** People of the subtree whose every chat link is marked unreachable (they blocked the bot). */
 export function unreachablePeople(db: Db, p: DigestPeriod): Promise<Listed<PersonLine>> {
-  return listed(db, sql<PersonLine & { total: number }>`
+  return listed(
+    db,
+    sql<PersonLine & { total: number }>`
     select s.name, u.name as "unitName", 0 as count, count(*) over () as total
     from unit_closure v
     join staff s on s.unit_id = v.unit_id and s.active
@@ -115,5 +128,6 @@ export function unreachablePeople(db: Db, p: DigestPeriod): Promise<Listed<Perso
       and exists (select 1 from chat_links l where l.staff_id = s.id and l.unreachable_at is not null)
       and not exists (select 1 from chat_links l where l.staff_id = s.id and l.unreachable_at is null)
     order by u.name, s.name
-    limit ${p.limit}`);
+    limit ${p.limit}`,
+  );
 }

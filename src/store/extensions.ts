@@ -3,7 +3,8 @@
  * 'extension_decision' row whose ref_update_id names the request, so "still waiting" means no
  * decision row points at it. Approving moves the occurrence's due date to the requested one.
  */
-import { sql } from 'kysely';
+import { sql, type NotNull } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import type { Channel } from '../domain/types.js';
 
@@ -48,10 +49,43 @@ export async function decisionOf(db: Db, requestId: number): Promise<ExtensionDe
     .select(['id', 'decision', 'staff_id'])
     .where('ref_update_id', '=', requestId)
     .where('kind', '=', 'extension_decision')
+    .where('decision', 'is not', null)
+    .$narrowType<{ decision: NotNull }>()
     .orderBy('id')
     .executeTakeFirst();
-  return row ? { id: Number(row.id), decision: row.decision as ExtensionDecision['decision'], staffId: row.staff_id } : undefined;
+  return row ? { id: Number(row.id), decision: row.decision, staffId: row.staff_id } : undefined;
 }
+
+export interface StoredDecision extends ExtensionDecision {
+  requestId: number;
+  /** The due date before the decision (what an approval moved). */
+  previousDue: string | null;
+}
+
+/** A decision row by its own id (the outbox message to the requester names it). */
+export async function getExtensionDecision(db: Db, decisionId: number): Promise<StoredDecision | undefined> {
+  const row = await db
+    .selectFrom('updates')
+    .select(['id', 'decision', 'staff_id', 'ref_update_id', 'data'])
+    .where('id', '=', decisionId)
+    .where('kind', '=', 'extension_decision')
+    .where('decision', 'is not', null)
+    .where('ref_update_id', 'is not', null)
+    .$narrowType<{ decision: NotNull; ref_update_id: NotNull }>()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const data = previousDueData.safeParse(row.data);
+  return {
+    id: Number(row.id),
+    decision: row.decision,
+    staffId: row.staff_id,
+    requestId: Number(row.ref_update_id),
+    previousDue: data.success ? data.data.previousDue : null,
+  };
+}
+
+/** What a decision row keeps in `data`. */
+const previousDueData = z.object({ previousDue: z.string().nullable() });
 
 /** Stores the decision; an approval moves the due date. Returns the decision's update id and the due date before. */
 export async function recordExtensionDecision(

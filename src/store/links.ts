@@ -43,8 +43,7 @@ export interface Account {
 }
 
 export type LinkResult =
-  | { ok: true; staff: Staff; link: ChatLink; relinked: boolean }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'account_taken' };
+  { ok: true; staff: Staff; link: ChatLink; relinked: boolean } | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'account_taken' };
 
 /**
  * Consumes a code and links the account to its staff member. A chat account links to one staff
@@ -90,20 +89,6 @@ export async function redeemLinkCode(db: Db, rawCode: string, account: Account, 
 
 export async function findLink(db: Db, channel: Channel, userId: string): Promise<ChatLink | undefined> {
   return db.selectFrom('chat_links').selectAll().where('channel', '=', channel).where('user_id', '=', userId).executeTakeFirst();
-}
-
-/** The staff member behind a chat account, refreshing last-seen and clearing "unreachable" (they wrote to us). */
-export async function identify(db: Db, channel: Channel, userId: string, chatId: string, now: Date): Promise<{ staff: Staff; link: ChatLink } | null> {
-  const link = await findLink(db, channel, userId);
-  if (!link) return null;
-  const staff = await db.selectFrom('staff').selectAll().where('id', '=', link.staff_id).where('active', '=', true).executeTakeFirst();
-  if (!staff) return null;
-  await db
-    .updateTable('chat_links')
-    .set({ last_seen_at: now, chat_id: chatId, unreachable_at: null, unreachable_reason: null })
-    .where('id', '=', link.id)
-    .execute();
-  return { staff, link };
 }
 
 export async function linksOfStaff(db: Db, staffId: number): Promise<ChatLink[]> {

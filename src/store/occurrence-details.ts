@@ -1,7 +1,6 @@
 /** Occurrences as messages about them need them: the task card fields plus who owns the task. */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
-import type { Status } from '../domain/types.js';
 import { occurrenceViewQuery, type OccurrenceView } from './tasks.js';
 
 export interface OccurrenceDetail extends OccurrenceView {
@@ -19,10 +18,10 @@ export async function occurrenceDetails(db: Db, ids: readonly number[]): Promise
     ])
     .where('o.id', 'in', [...ids])
     .execute();
-  return new Map(rows.map((r) => [r.occurrenceId, { ...r, status: r.status as Status, owners: r.owners ?? [] }]));
+  return new Map(rows.map((r) => [r.occurrenceId, { ...r, owners: r.owners ?? [] }]));
 }
 
-/** The staff name and locale the worker renders a message for. */
-export async function recipientOf(db: Db, staffId: number): Promise<{ name: string; locale: string } | undefined> {
-  return db.selectFrom('staff').select(['name', 'locale']).where('id', '=', staffId).executeTakeFirst();
+/** Who the worker renders an outbox message for: their language, unit, and whether they are still active. */
+export async function recipientOf(db: Db, staffId: number) {
+  return db.selectFrom('staff').select(['locale', 'unit_id', 'active']).where('id', '=', staffId).executeTakeFirst();
 }

@@ -6,16 +6,17 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
-import type { OutboxRow } from '../db/schema.js';
+import type { OutboxKind, OutboxRow } from '../db/schema.js';
 import type { Channel } from '../domain/types.js';
+import { payloadJson, type OutboxPayload } from './outbox-payloads.js';
 
 export interface NewOutboxRow {
   dedupeKey: string;
   staffId: number;
-  channel: string;
+  channel: Channel;
   chatId: string;
-  kind: string;
-  payload: unknown;
+  kind: OutboxKind;
+  payload: OutboxPayload;
   notBefore: Date;
   now: Date;
 }
@@ -30,7 +31,7 @@ export async function enqueue(db: Db, row: NewOutboxRow): Promise<number | undef
       channel: row.channel,
       chat_id: row.chatId,
       kind: row.kind,
-      payload: JSON.stringify(row.payload),
+      payload: payloadJson(row.payload),
       next_attempt_at: row.notBefore,
       created_at: row.now,
     })
@@ -41,7 +42,7 @@ export async function enqueue(db: Db, row: NewOutboxRow): Promise<number | undef
 }
 
 export interface Reachable {
-  channel: string;
+  channel: Channel;
   chatId: string;
 }
 
@@ -81,11 +82,7 @@ export async function claimDue(db: Db, channels: readonly Channel[], now: Date, 
 }
 
 export async function markSent(db: Db, id: number, platformMessageId: string, now: Date): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set({ status: 'sent', platform_message_id: platformMessageId, sent_at: now, last_error: null })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('outbox').set({ status: 'sent', platform_message_id: platformMessageId, sent_at: now, last_error: null }).where('id', '=', id).execute();
 }
 
 /** Records that part `partsSent - 1` of a split message was delivered as `platformMessageId`. */
@@ -116,7 +113,7 @@ export async function markFinal(db: Db, id: number, status: 'dead' | 'skipped', 
  */
 export async function markChatUnreachable(
   db: Db,
-  chat: { staffId: number | null; channel: string; chatId: string },
+  chat: { staffId: number | null; channel: Channel; chatId: string },
   reason: string,
   now: Date,
 ): Promise<number> {

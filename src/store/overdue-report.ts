@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
+import { OPEN } from './statuses.js';
 import { addDays } from '../domain/time.js';
 
 export interface UnitCounts {
@@ -30,8 +31,6 @@ export interface ReportWindow {
 
 /** Days ahead that count as "being chased" when the caller names no `chaseUntil`. */
 export const CHASE_DAYS = 14;
-
-const OPEN = sql`('open','in_progress','blocked')`;
 
 /**
  * Counts per unit directly under `rootUnitId` (subtrees rolled up), and for the root's own tasks.
@@ -72,7 +71,14 @@ export async function subtreeCounts(db: Db, rootUnitId: number, window: ReportWi
     select g.unit_id, u.name, g.overdue, g.week, g.blocked, g.stale
     from grouped g join units u on u.id = g.unit_id
     order by g.overdue desc, u.name`.execute(db);
-  return rows.map((r) => ({ unitId: r.unit_id, name: r.name, overdue: Number(r.overdue), week: Number(r.week), blocked: Number(r.blocked), stale: Number(r.stale) }));
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    name: r.name,
+    overdue: Number(r.overdue),
+    week: Number(r.week),
+    blocked: Number(r.blocked),
+    stale: Number(r.stale),
+  }));
 }
 
 /** Units directly under `unitId`. */
@@ -95,7 +101,9 @@ export interface OverdueItem {
   owners: string[];
 }
 
-const ownersOf = sql<string[]>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id where ow.task_id = o.task_id), '{}')`;
+const ownersOf = sql<
+  string[]
+>`coalesce((select array_agg(s.name order by s.name) from task_owners ow join staff s on s.id = ow.staff_id where ow.task_id = o.task_id), '{}')`;
 
 /** The `limit` longest-overdue open occurrences of a subtree. */
 export async function longestOverdue(db: Db, rootUnitId: number, today: string, limit: number): Promise<OverdueItem[]> {

@@ -7,6 +7,7 @@
 import type { Db } from '../db/index.js';
 import { nextOccurrences, parseScheduleSpec, periodKey, type TaskSchedule } from '../domain/recurrence.js';
 import { addDays, localDate } from '../domain/time.js';
+import { OPEN_STATUSES } from '../domain/types.js';
 import type { PlanImport, PlanTask } from '../import/types.js';
 import { createTask } from './tasks.js';
 import { createUnitResolver, type UnitResolver } from './unit-resolver.js';
@@ -43,7 +44,11 @@ function resolveNames(resolver: UnitResolver, names: string[], unresolved: Set<s
 }
 
 /** The schedule of a task and the first occurrence due on or after today. */
-export function firstPeriod(due: PlanTask['due'], today: string, checkInDay = DEFAULT_CHECK_IN_DAY): { schedule: TaskSchedule | null; period: { periodKey: string; dueDate: string | null } } {
+export function firstPeriod(
+  due: PlanTask['due'],
+  today: string,
+  checkInDay = DEFAULT_CHECK_IN_DAY,
+): { schedule: TaskSchedule | null; period: { periodKey: string; dueDate: string | null } } {
   if (due.kind === 'date' && due.date) return { schedule: { kind: 'date', due: due.date }, period: { periodKey: 'once', dueDate: due.date } };
   const schedule = due.kind === 'recurring' || due.kind === 'ongoing' ? parseScheduleSpec(due, checkInDay) : null;
   if (schedule) {
@@ -64,7 +69,12 @@ async function upsertDocument(db: Db, plan: PlanImport, source: PlanSource): Pro
   const byHash = await db.selectFrom('documents').select('id').where('file_hash', '=', source.fileHash).executeTakeFirst();
   const byNumber =
     !byHash && values.number
-      ? await db.selectFrom('documents').select('id').where('number', '=', values.number).where('issuer', 'is not distinct from', values.issuer).executeTakeFirst()
+      ? await db
+          .selectFrom('documents')
+          .select('id')
+          .where('number', '=', values.number)
+          .where('issuer', 'is not distinct from', values.issuer)
+          .executeTakeFirst()
       : undefined;
   const existing = byHash ?? byNumber;
   if (existing) {
@@ -112,25 +122,41 @@ async function upsertTask(
   }
   const currentUnits = await db.selectFrom('task_units').select(['unit_id', 'role']).where('task_id', '=', existing.id).execute();
   const currentLead = currentUnits.find((u) => u.role === 'lead')?.unit_id ?? null;
-  const currentSupport = currentUnits.filter((u) => u.role === 'support').map((u) => u.unit_id).sort();
+  const currentSupport = currentUnits
+    .filter((u) => u.role === 'support')
+    .map((u) => u.unit_id)
+    .sort();
   const same =
     Object.entries(fields).every(([k, v]) => existing[k as keyof typeof existing] === v) &&
     currentLead === units.lead &&
     JSON.stringify(currentSupport) === JSON.stringify([...units.support].filter((id) => id !== units.lead).sort());
   if (same) return 'unchanged';
-  await db.updateTable('tasks').set({ ...fields, due_spec: schedule ? JSON.stringify(schedule) : null }).where('id', '=', existing.id).execute();
+  await db
+    .updateTable('tasks')
+    .set({ ...fields, due_spec: schedule ? JSON.stringify(schedule) : null })
+    .where('id', '=', existing.id)
+    .execute();
   await db.deleteFrom('task_units').where('task_id', '=', existing.id).execute();
   if (units.lead) await db.insertInto('task_units').values({ task_id: existing.id, unit_id: units.lead, role: 'lead' }).execute();
   const support = [...new Set(units.support)].filter((id) => id !== units.lead);
-  if (support.length) await db.insertInto('task_units').values(support.map((unit_id) => ({ task_id: existing.id, unit_id, role: 'support' as const }))).execute();
+  if (support.length)
+    await db
+      .insertInto('task_units')
+      .values(support.map((unit_id) => ({ task_id: existing.id, unit_id, role: 'support' as const })))
+      .execute();
   // Open occurrences follow the amended document; answered ones keep their history.
   await db
     .updateTable('occurrences')
     .set({ lead_unit_id: units.lead, ...(period.periodKey === 'once' ? { due_date: period.dueDate } : {}) })
     .where('task_id', '=', existing.id)
-    .where('status', 'in', ['open', 'in_progress', 'blocked'])
+    .where('status', 'in', OPEN_STATUSES)
     .execute();
   return 'updated';
+}
+
+/** Gives a stored document its title (the demo's plan, whose text has none the parser reads). */
+export async function setDocumentTitle(db: Db, documentId: number, title: string): Promise<void> {
+  await db.updateTable('documents').set({ title }).where('id', '=', documentId).execute();
 }
 
 /** Stores a plan's document and tasks. Run it inside a transaction. */

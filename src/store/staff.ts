@@ -2,7 +2,7 @@
 import type { Db } from '../db/index.js';
 import type { Staff } from '../db/schema.js';
 import { fold } from '../domain/text.js';
-import type { Role } from '../domain/types.js';
+import type { Locale, Role } from '../domain/types.js';
 
 export interface StaffInput {
   name: string;
@@ -40,11 +40,34 @@ export async function getStaff(db: Db, id: number): Promise<Staff | undefined> {
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Heads of a unit (role unit_head in that very unit), used as owners of unassigned tasks and for escalations. */
-export async function unitHeads(db: Db, unitId: number): Promise<Staff[]> {
-  return db.selectFrom('staff').selectAll().where('unit_id', '=', unitId).where('role', '=', 'unit_head').where('active', '=', true).execute();
+/** A person's name; empty when unknown (a request by someone since removed). */
+export async function staffName(db: Db, id: number | null): Promise<string> {
+  if (id === null) return '';
+  const row = await db.selectFrom('staff').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? '';
 }
 
-export async function setStaffLocale(db: Db, staffId: number, locale: string, now: Date): Promise<void> {
+/** Names of several people by id (the CLI's delivery report). */
+export async function staffNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** /digest on|off. */
+export async function setDigestEnabled(db: Db, staffId: number, enabled: boolean, now: Date): Promise<void> {
+  await db.updateTable('staff').set({ digest_enabled: enabled, updated_at: now }).where('id', '=', staffId).execute();
+}
+
+/** An active staff member by id (who a web chat or dashboard session acts as). */
+export async function getActiveStaff(db: Db, id: number): Promise<Staff | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();
+}
+
+export async function setStaffLocale(db: Db, staffId: number, locale: Locale, now: Date): Promise<void> {
   await db.updateTable('staff').set({ locale, updated_at: now }).where('id', '=', staffId).execute();
 }

@@ -2,9 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { Staff } from '../db/schema.js';
-import type { DueKind, Status } from '../domain/types.js';
-
-export const OPEN_STATUSES: Status[] = ['open', 'in_progress', 'blocked'];
+import type { DueKind, RecurrenceRule, Status } from '../domain/types.js';
+import { OPEN } from './statuses.js';
 
 export interface NewTask {
   title: string;
@@ -14,7 +13,7 @@ export interface NewTask {
   leadUnitId?: number | null;
   supportUnitIds?: number[];
   ownerIds?: number[];
-  due: { kind: DueKind; date: string | null; rule?: string | null; text?: string | null; spec?: unknown };
+  due: { kind: DueKind; date: string | null; rule?: RecurrenceRule | null; text?: string | null; spec?: unknown };
   createdBy?: number | null;
   /** Occurrences to create with the task; a dated one-off task gets one with period 'once'. */
   occurrences?: { periodKey: string; dueDate: string | null }[];
@@ -67,6 +66,56 @@ export async function createTask(db: Db, input: NewTask, now: Date): Promise<{ t
   return { taskId: task.id, occurrenceIds };
 }
 
+/** Makes a person an owner of a task (nothing when they already are). */
+export async function addOwner(db: Db, taskId: number, staffId: number, at: Date): Promise<void> {
+  await db
+    .insertInto('task_owners')
+    .values({ task_id: taskId, staff_id: staffId, assigned_at: at })
+    .onConflict((oc) => oc.columns(['task_id', 'staff_id']).doNothing())
+    .execute();
+}
+
+/** Moves an occurrence to another due date (and the period that date falls in). */
+export async function setOccurrenceDue(db: Db, occurrenceId: number, due: { dueDate: string; periodKey: string }): Promise<void> {
+  await db.updateTable('occurrences').set({ due_date: due.dueDate, period_key: due.periodKey }).where('id', '=', occurrenceId).execute();
+}
+
+/** Adds one occurrence of a task unless its period exists; returns the new id. */
+export async function addOccurrence(
+  db: Db,
+  o: { taskId: number; periodKey: string; dueDate: string | null; leadUnitId: number | null; createdAt: Date },
+): Promise<number | undefined> {
+  const row = await db
+    .insertInto('occurrences')
+    .values({ task_id: o.taskId, period_key: o.periodKey, due_date: o.dueDate, lead_unit_id: o.leadUnitId, created_at: o.createdAt })
+    .onConflict((oc) => oc.columns(['task_id', 'period_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The tasks of a document with their (first) occurrence, in task order. */
+export async function occurrencesOfDocument(db: Db, documentId: number) {
+  return db
+    .selectFrom('tasks as t')
+    .innerJoin('occurrences as o', 'o.task_id', 't.id')
+    .select(['t.id as taskId', 'o.id as occurrenceId', 'o.lead_unit_id as leadUnitId', 't.due_spec as spec'])
+    .where('t.document_id', '=', documentId)
+    .orderBy('t.id')
+    .execute();
+}
+
+/** The task of each of these occurrences. */
+export async function taskIdsOf(db: Db, occurrenceIds: readonly number[]): Promise<Map<number, number>> {
+  if (occurrenceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('occurrences')
+    .select(['id', 'task_id'])
+    .where('id', 'in', [...occurrenceIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.task_id]));
+}
+
 export interface OccurrenceView {
   occurrenceId: number;
   taskId: number;
@@ -112,7 +161,7 @@ function myOccurrencesFilter(staff: Staff) {
 
 export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit: number; offset: number }) {
   const rows = await occurrenceViewQuery(db)
-    .where('o.status', 'in', OPEN_STATUSES)
+    .where(sql<boolean>`o.status in ${OPEN}`)
     .where('t.cancelled_at', 'is', null)
     .where(myOccurrencesFilter(staff))
     .orderBy(sql`o.due_date asc nulls last`)
@@ -124,28 +173,15 @@ export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit:
     .selectFrom('occurrences as o')
     .innerJoin('tasks as t', 't.id', 'o.task_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('o.status', 'in', OPEN_STATUSES)
+    .where(sql<boolean>`o.status in ${OPEN}`)
     .where('t.cancelled_at', 'is', null)
     .where(myOccurrencesFilter(staff))
     .executeTakeFirstOrThrow();
-  return { rows: rows as OccurrenceView[], total: total.n };
+  return { rows, total: total.n };
 }
 
 export async function getOccurrenceView(db: Db, occurrenceId: number): Promise<OccurrenceView | undefined> {
-  return (await occurrenceViewQuery(db).where('o.id', '=', occurrenceId).executeTakeFirst()) as OccurrenceView | undefined;
-}
-
-/** The occurrence a "#15" refers to: the earliest open one of task 15, else its latest. */
-export async function occurrenceOfTask(db: Db, taskId: number): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('occurrences')
-    .select('id')
-    .where('task_id', '=', taskId)
-    .orderBy(sql`case when status in ('open','in_progress','blocked') then 0 else 1 end`)
-    .orderBy(sql`due_date asc nulls last`)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row?.id;
+  return occurrenceViewQuery(db).where('o.id', '=', occurrenceId).executeTakeFirst();
 }
 
 /**
@@ -163,11 +199,7 @@ export async function canActOn(db: Db, staff: Staff, occurrenceId: number): Prom
         eb.and([
           eb.lit(staff.role !== 'staff'),
           eb.exists(
-            eb
-              .selectFrom('unit_closure as c')
-              .select('c.unit_id')
-              .where('c.ancestor_id', '=', staff.unit_id)
-              .whereRef('c.unit_id', '=', 'o.lead_unit_id'),
+            eb.selectFrom('unit_closure as c').select('c.unit_id').where('c.ancestor_id', '=', staff.unit_id).whereRef('c.unit_id', '=', 'o.lead_unit_id'),
           ),
         ]),
       ]),

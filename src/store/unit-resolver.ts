@@ -27,7 +27,9 @@ interface UnitRow {
 
 /** Folded, punctuation-free, single-spaced: "Phòng Phổ biến, giáo dục - PL" → "phong pho bien giao duc pl". */
 export function nameKey(name: string): string {
-  return fold(name).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 const STOP_WORDS = new Set(['va', 'cua', 'so', 'thuoc', 'tinh', 'cac']);
@@ -85,7 +87,7 @@ export async function createUnitResolver(db: Db, context: { issuer?: string | nu
   const inHome = (ids: number[]) => {
     if (!home || ids.length < 2) return ids;
     const below = new Set<number>([home.id]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const u of units) {
         if (u.parentId !== null && below.has(u.parentId) && !below.has(u.id)) {
@@ -127,7 +129,10 @@ export async function createUnitResolver(db: Db, context: { issuer?: string | nu
       const loose = single(inHome(units.filter((u) => u.key.replace(/ (so|tinh)$/, '') === trimmed).map((u) => u.id)));
       if (loose) return { unitIds: loose, how: 'name' };
       const query = key.split(' ');
-      const original = name.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const original = name
+        .normalize('NFC')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       const acronyms = new Set(original.filter((w) => w.length >= 2 && w === w.toUpperCase() && /\p{L}/u.test(w)).map((w) => nameKey(w)));
       const abbreviated = single(inHome(units.filter((u) => matchesAbbreviation(query, u, acronyms)).map((u) => u.id)));
       if (abbreviated) return { unitIds: abbreviated, how: 'abbreviation' };

@@ -59,13 +59,9 @@ export async function getUnit(db: Db, id: number) {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** True when `unitId` is `ancestorId` or lies below it. */
-export async function isInSubtree(db: Db, ancestorId: number, unitId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('unit_closure')
-    .select('depth')
-    .where('ancestor_id', '=', ancestorId)
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
-  return row !== undefined;
+/** Whether the organisation has no unit and no staff yet (the demo loads only into an empty database). */
+export async function organisationIsEmpty(db: Db): Promise<boolean> {
+  const unit = await db.selectFrom('units').select('id').limit(1).executeTakeFirst();
+  const staff = await db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
+  return !unit && !staff;
 }

@@ -1,11 +1,15 @@
 /** Append-only updates: every change to an occurrence is a row saying who, when, from where, what. */
+import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
-import type { Channel, Status } from '../domain/types.js';
+import type { Staff } from '../db/schema.js';
+import { STATUSES, type Status, type UpdateSource } from '../domain/types.js';
+import type { OccurrenceView } from './tasks.js';
 
 interface Who {
   occurrenceId: number;
   staffId: number | null;
-  channel: Channel | 'cli' | 'system';
+  channel: UpdateSource;
   now: Date;
 }
 
@@ -14,44 +18,100 @@ async function taskIdOf(db: Db, occurrenceId: number): Promise<number> {
   return row.task_id;
 }
 
+export interface StatusChange {
+  status: Status;
+  percent?: number | null | undefined;
+  note?: string | null | undefined;
+}
+
+export interface StatusAnswer {
+  /** The occurrence exists and `actor` may change it (always, without an actor). */
+  allowed: boolean;
+  cancelled: boolean;
+  changed: boolean;
+  updateId?: number;
+  /** The task card's fields after the change (before it, when nothing changed). */
+  view?: OccurrenceView;
+}
+
+const answerRow = z.object({
+  allowed: z.boolean(),
+  update_id: z.coerce.number().int().nullable(),
+  occurrenceId: z.number().int(),
+  taskId: z.number().int(),
+  title: z.string(),
+  product: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  dueText: z.string().nullable(),
+  status: z.enum(STATUSES),
+  percent: z.number().int().nullable(),
+  lastNote: z.string().nullable(),
+  leadUnitName: z.string().nullable(),
+});
+
+/**
+ * Sets the status (and percent, note) of an occurrence and records it as an update row, in one
+ * statement that also checks the actor (an owner, or a unit head, leader or admin over the lead
+ * unit), leaves a cancelled occurrence alone, and returns the card as it is now. Nothing is
+ * written when the status and percent stay and there is no note.
+ */
+export async function answerStatus(db: Db, who: Who & { actor?: Pick<Staff, 'id' | 'role' | 'unit_id'> }, change: StatusChange): Promise<StatusAnswer> {
+  const note = change.note || null;
+  const percent = change.percent ?? null;
+  const actor = who.actor;
+  const mayAct = actor
+    ? sql`(exists (select 1 from task_owners ow where ow.task_id = t.task_id and ow.staff_id = ${actor.id})
+        or (${actor.role !== 'staff'} and exists (select 1 from unit_closure c where c.ancestor_id = ${actor.unit_id} and c.unit_id = t.lead_unit_id)))`
+    : sql`true`;
+  const { rows } = await sql<Record<string, unknown>>`
+    with target as (
+      select o.id, o.task_id, o.status, o.percent, o.status_changed_at, o.lead_unit_id from occurrences o where o.id = ${who.occurrenceId} for update
+    ),
+    allowed as (
+      select t.* from target t where ${mayAct}
+    ),
+    changing as (
+      select a.*, n.new_percent from allowed a
+      cross join lateral (select case when ${change.status} = 'done' then 100
+        else coalesce(${percent}::int, case when ${change.status} = a.status then a.percent end) end as new_percent) n
+      where a.status <> 'cancelled'
+        and not (a.status = ${change.status} and n.new_percent is not distinct from a.percent and ${note}::text is null)
+    ),
+    inserted as (
+      insert into updates (occurrence_id, task_id, staff_id, channel, kind, status, percent, note, created_at, data)
+      select c.id, c.task_id, ${who.staffId}, ${who.channel}, 'status', ${change.status}, c.new_percent, ${note}, ${who.now}, jsonb_build_object('from', c.status)
+      from changing c
+      returning id
+    ),
+    updated as (
+      update occurrences o set status = ${change.status}, percent = c.new_percent,
+        status_changed_at = case when c.status = ${change.status} then c.status_changed_at else ${who.now}::timestamptz end,
+        last_update_at = ${who.now}, last_note = coalesce(${note}, o.last_note),
+        completed_at = case when ${change.status} = 'done' then ${who.now}::timestamptz end
+      from changing c where o.id = c.id
+      returning o.id, o.status, o.percent, o.last_note
+    )
+    select exists (select 1 from allowed) as allowed, (select id from inserted) as update_id,
+      o.id as "occurrenceId", t.id as "taskId", t.title, t.product, o.due_date as "dueDate", t.due_text as "dueText",
+      coalesce(u.status, o.status) as status, case when u.id is null then o.percent else u.percent end as percent,
+      case when u.id is null then o.last_note else u.last_note end as "lastNote", un.name as "leadUnitName"
+    from occurrences o
+    join tasks t on t.id = o.task_id
+    left join units un on un.id = o.lead_unit_id
+    left join updated u on u.id = o.id
+    where o.id = ${who.occurrenceId}`.execute(db);
+  if (rows.length === 0) return { allowed: false, cancelled: false, changed: false };
+  const { allowed, update_id: updateId, ...view } = answerRow.parse(rows[0]);
+  if (!allowed) return { allowed, cancelled: false, changed: false };
+  if (updateId === null) return { allowed, cancelled: view.status === 'cancelled', changed: false, view };
+  return { allowed, cancelled: false, changed: true, updateId, view };
+}
+
 /** Sets the status (and percent/note) of an occurrence and records it. Returns false when nothing changed. */
-export async function recordStatus(
-  db: Db,
-  who: Who,
-  change: { status: Status; percent?: number | null | undefined; note?: string | null | undefined },
-): Promise<{ changed: boolean; updateId?: number }> {
-  const occ = await db.selectFrom('occurrences').selectAll().where('id', '=', who.occurrenceId).forUpdate().executeTakeFirstOrThrow();
-  const percent = change.status === 'done' ? 100 : change.percent ?? (change.status === occ.status ? occ.percent : null);
-  if (occ.status === change.status && occ.percent === percent && !change.note) return { changed: false };
-  const update = await db
-    .insertInto('updates')
-    .values({
-      occurrence_id: who.occurrenceId,
-      task_id: occ.task_id,
-      staff_id: who.staffId,
-      channel: who.channel,
-      kind: 'status',
-      status: change.status,
-      percent,
-      note: change.note ?? null,
-      created_at: who.now,
-      data: JSON.stringify({ from: occ.status }),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('occurrences')
-    .set({
-      status: change.status,
-      percent,
-      status_changed_at: occ.status === change.status ? occ.status_changed_at : who.now,
-      last_update_at: who.now,
-      ...(change.note ? { last_note: change.note } : {}),
-      completed_at: change.status === 'done' ? who.now : null,
-    })
-    .where('id', '=', who.occurrenceId)
-    .execute();
-  return { changed: true, updateId: Number(update.id) };
+export async function recordStatus(db: Db, who: Who, change: StatusChange): Promise<{ changed: boolean; updateId?: number }> {
+  const answer = await answerStatus(db, who, change);
+  if (!answer.allowed) throw new Error(`occurrence ${who.occurrenceId} does not exist`);
+  return answer.updateId === undefined ? { changed: false } : { changed: true, updateId: answer.updateId };
 }
 
 /** Adds a free-text note to an occurrence. */
@@ -95,8 +155,4 @@ export async function recordExtensionRequest(db: Db, who: Who, requestedDue: str
     .where('id', '=', who.occurrenceId)
     .execute();
   return Number(row.id);
-}
-
-export async function updatesOfOccurrence(db: Db, occurrenceId: number) {
-  return db.selectFrom('updates').selectAll().where('occurrence_id', '=', occurrenceId).orderBy('id').execute();
 }

@@ -58,11 +58,14 @@ describe('starting dondoc while a platform is unreachable', () => {
     expect(tg.sentTo(user.id)[0]!.text).toContain('dondoc nhắc việc và nhận báo cáo tiến độ');
   });
 
-  it('Telegram refuses the token: start-up stops with the channel and the platform\'s answer, never the token', async () => {
+  it("Telegram refuses the token: start-up stops with the channel and the platform's answer, never the token", async () => {
     const tg = await startFakeTelegram({ token: '123456:TEST-TOKEN' });
     const { app, database } = await build({ TELEGRAM_BOT_TOKEN: '123456:WRONG-TOKEN', TELEGRAM_API_ROOT: tg.apiRoot });
     open.push({ app, database, tg });
-    const error = await app.start().then(() => null, (e: unknown) => e);
+    const error = await app.start().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChannelStartError);
     expect((error as ChannelStartError).channel).toBe('telegram');
     expect((error as Error).message).toBe('the telegram channel could not start: 401 Unauthorized');
@@ -70,7 +73,7 @@ describe('starting dondoc while a platform is unreachable', () => {
     expect(tg.callsOf('getUpdates')).toHaveLength(0);
   });
 
-  it('Zalo down beyond the client\'s own retries: polling begins once Zalo answers, and stop() ends the retrying', async () => {
+  it("Zalo down beyond the client's own retries: polling begins once Zalo answers, and stop() ends the retrying", async () => {
     const zalo = await startFakeZalo();
     for (let i = 0; i < 4; i++) zalo.failNext('getMe', 'network');
     const { app, database } = await build({ ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot });

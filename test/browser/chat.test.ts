@@ -42,14 +42,14 @@ describe.skipIf(!haveChromium)('the demo web chat in a browser', () => {
     await screenshot(page, '03-chat-done');
 
     const taskId = Number(/^#(\d+)/.exec(title)?.[1]);
-    const stored = await h.database.db
-      .selectFrom('occurrences')
-      .select('status')
-      .where('task_id', '=', taskId)
-      .where('status', '!=', 'done')
-      .execute();
+    const stored = await h.database.db.selectFrom('occurrences').select('status').where('task_id', '=', taskId).where('status', '!=', 'done').execute();
     expect(stored).toEqual([]);
-    const update = await h.database.db.selectFrom('updates').select(['channel', 'status']).where('task_id', '=', taskId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const update = await h.database.db
+      .selectFrom('updates')
+      .select(['channel', 'status'])
+      .where('task_id', '=', taskId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(update).toEqual({ channel: 'web', status: 'done' });
   }, 60_000);
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, DASHBOARD_SESSION_TTL_MS } from '../../src/http/sessions.js';
+import { createSession, DASHBOARD_SESSION_TTL_MS } from '../../src/store/sessions.js';
 import { getTranslator } from '../../src/i18n.js';
 import { REPORT_COLUMNS } from '../../src/dashboard/xlsx.js';
 import { haveChromium, openBrowser, screenshot, type BrowserSession } from '../helpers/browser.js';
@@ -105,7 +105,12 @@ describe.skipIf(!haveChromium)('the dashboard in a browser', () => {
   it('is usable on a phone', async () => {
     const phone = await openBrowser();
     try {
-      const session = await createSession(h.database.db, { kind: 'dashboard', staffId: await staffId(h, 'Trần Thị Thanh Mai') }, h.clock.now(), DASHBOARD_SESSION_TTL_MS);
+      const session = await createSession(
+        h.database.db,
+        { kind: 'dashboard', staffId: await staffId(h, 'Trần Thị Thanh Mai') },
+        h.clock.now(),
+        DASHBOARD_SESSION_TTL_MS,
+      );
       await phone.context.addCookies([{ name: 'dondoc_dash', value: session.token, url: h.base }]);
       await phone.page.goto(`${h.base}/dashboard`);
       await screenshot(phone.page, '12-dashboard-phone-overview');
@@ -121,7 +126,12 @@ describe.skipIf(!haveChromium)('the dashboard in a browser', () => {
   it('a staff member with a dashboard session is shown "access denied", not the data', async () => {
     const other = await openBrowser();
     try {
-      const session = await createSession(h.database.db, { kind: 'dashboard', staffId: await staffId(h, 'Phan Văn Long') }, h.clock.now(), DASHBOARD_SESSION_TTL_MS);
+      const session = await createSession(
+        h.database.db,
+        { kind: 'dashboard', staffId: await staffId(h, 'Phan Văn Long') },
+        h.clock.now(),
+        DASHBOARD_SESSION_TTL_MS,
+      );
       await other.context.addCookies([{ name: 'dondoc_dash', value: session.token, url: h.base }]);
       const response = await other.page.goto(`${h.base}/dashboard/overdue`);
       expect(response?.status()).toBe(403);

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../src/db/index.js';
 import { DEFAULT_NUDGE_POLICY, validateNudgePolicy, type NudgePolicy } from '../../src/domain/nudge-policy.js';
 import { fixedClock, localInstant } from '../../src/domain/time.js';
 import { getTranslator } from '../../src/i18n.js';
-import { loadCalendar, loadNudgePolicy, NUDGE_POLICY_KEY } from '../../src/scheduler/policy.js';
+import { loadCalendar, loadNudgePolicy, NUDGE_POLICY_KEY } from '../../src/store/schedule.js';
 import { planTick } from '../../src/scheduler/planner.js';
 import { redeemLinkCode } from '../../src/store/links.js';
 import { getSetting, setSetting } from '../../src/store/settings.js';
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 const overrides = () => handle.db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
 const isWorkingDay = async (date: string) => (await loadCalendar(handle.db)).isWorkingDay(date);
-const storedPolicy = () => getSetting<unknown>(handle.db, NUDGE_POLICY_KEY);
+const storedPolicy = () => getSetting(handle.db, NUDGE_POLICY_KEY);
 /** The dd/mm/yyyy dates of the day lines `calendar list` printed, in order. */
 const listedDates = (stdout: string[]) => stdout.flatMap((line) => /^\s+\S+(?: \S+)? (\d{2}\/\d{2}\/\d{4}) · /.exec(line)?.[1] ?? []);
 const toIso = (vn: string) => vn.split('/').reverse().join('-');
@@ -186,7 +186,12 @@ describe('policy show, set and reset', () => {
     const result = await cli('policy', 'set', '--send-at', '8:30', '--due-soon', '1,5, 2,5');
     expect(result).toMatchObject({ code: 0, stderr: [] });
     expect(await storedPolicy()).toEqual({ escalateAfterWorkingDays: 4, sendAtMinutes: 510, dueSoonWorkingDays: [5, 2, 1] });
-    expect(await loadNudgePolicy(handle.db)).toEqual({ ...DEFAULT_NUDGE_POLICY, escalateAfterWorkingDays: 4, sendAtMinutes: 510, dueSoonWorkingDays: [5, 2, 1] });
+    expect(await loadNudgePolicy(handle.db)).toEqual({
+      ...DEFAULT_NUDGE_POLICY,
+      escalateAfterWorkingDays: 4,
+      sendAtMinutes: 510,
+      dueSoonWorkingDays: [5, 2, 1],
+    });
     expect(await cli('policy', 'set', '--window', '07:00-17:00', '--digest-at', '07h15')).toMatchObject({ code: 0 });
     expect(await loadNudgePolicy(handle.db)).toEqual({
       dueSoonWorkingDays: [5, 2, 1],
@@ -243,12 +248,19 @@ describe('policy show, set and reset', () => {
       expect(await storedPolicy(), args.join(' ')).toEqual(before);
     }
     const both = await cli('policy', 'set', '--window', '17:00-08:00', '--escalate-after', '0');
-    expect(both.stderr.join('\n').split('\n').filter((l) => l.startsWith('  - '))).toHaveLength(3);
+    expect(
+      both.stderr
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('  - ')),
+    ).toHaveLength(3);
     const mixed = await cli('policy', 'set', '--escalate-after', '0', '--digest-at', '05:00');
-    expect(mixed.stderr.join('\n').split('\n').filter((l) => l.startsWith('  - '))).toEqual([
-      expect.stringContaining('--escalate-after'),
-      expect.stringContaining('giờ báo cáo buổi sáng 05:00'),
-    ]);
+    expect(
+      mixed.stderr
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('  - ')),
+    ).toEqual([expect.stringContaining('--escalate-after'), expect.stringContaining('giờ báo cáo buổi sáng 05:00')]);
     const en = await cliEn('policy', 'set', '--window', '17:00-08:00');
     expect(en.stderr.join('\n')).toContain('the send window 17:00–08:00 is empty');
     expect(en.stderr.join('\n')).not.toMatch(/Minutes|khung/);

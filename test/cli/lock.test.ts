@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { createApp, DataDirBusyError, type App } from '../../src/app.js';
+import { runCli } from '../../src/cli/index.js';
 import { parseConfig } from '../../src/config.js';
 import { acquireDataDirLock, LOCK_FILE } from '../../src/db/lock.js';
 import { usingPostgres } from '../helpers/db.js';
@@ -40,7 +41,7 @@ describe.skipIf(usingPostgres)('the CLI while the server holds the embedded data
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dondoc-bridge-'));
     const config = parseConfig({ DATA_DIR: dir, PORT: String(await freePort()), HOST: '127.0.0.1' });
-    app = await createApp({ config, logger: pino({ level: 'silent' }) });
+    app = await createApp({ config, logger: pino({ level: 'silent' }), adminCli: runCli });
     await app.start();
   }, 60_000);
   afterAll(async () => {

@@ -38,16 +38,25 @@ afterAll(async () => {
 
 describe('plan import', () => {
   it('--dry-run --json prints exactly one JSON object in the contract shape, without opening a database', async () => {
-    const { stdout } = await run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src', 'cli.ts'), 'plan', 'import', 'ke-hoach.txt', '--dry-run', '--json'], {
-      cwd: dir,
-      env: { ...process.env, DATA_DIR: path.join(dir, 'no-db-here'), DATABASE_URL: '' },
-    });
+    const { stdout } = await run(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      [path.join(root, 'src', 'cli.ts'), 'plan', 'import', 'ke-hoach.txt', '--dry-run', '--json'],
+      {
+        cwd: dir,
+        env: { ...process.env, DATA_DIR: path.join(dir, 'no-db-here'), DATABASE_URL: '' },
+      },
+    );
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const plan = JSON.parse(lines[0]!);
     expect(Object.keys(plan).sort()).toEqual(['document', 'tasks']);
     expect(plan.document).toEqual({ number: expect.any(String), date: null, issuer: expect.any(String) });
-    expect(plan.tasks[0]).toMatchObject({ ref: 'II.1', lead: [expect.stringContaining('Phòng Phổ biến')], support: ['Văn phòng Sở'], due: { kind: 'ongoing', date: null, rule: null, text: 'Thường xuyên' } });
+    expect(plan.tasks[0]).toMatchObject({
+      ref: 'II.1',
+      lead: [expect.stringContaining('Phòng Phổ biến')],
+      support: ['Văn phòng Sở'],
+      due: { kind: 'ongoing', date: null, rule: null, text: 'Thường xuyên' },
+    });
     expect(fs.existsSync(path.join(dir, 'no-db-here'))).toBe(false);
   }, 30_000);
 

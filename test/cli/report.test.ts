@@ -47,7 +47,16 @@ describe('dondoc report', () => {
     expect(result.stdout.at(-1)).toContain(`Đã ghi ${expected.length} dòng`);
     const sheet = await open('thang-11.xlsx');
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'STT', 'Nhiệm vụ', 'Văn bản', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Người thực hiện', 'Hạn', 'Trạng thái', 'Số ngày quá hạn', 'Ghi chú mới nhất',
+      'STT',
+      'Nhiệm vụ',
+      'Văn bản',
+      'Đơn vị chủ trì',
+      'Đơn vị phối hợp',
+      'Người thực hiện',
+      'Hạn',
+      'Trạng thái',
+      'Số ngày quá hạn',
+      'Ghi chú mới nhất',
     ]);
     expect(REPORT_COLUMNS).toHaveLength(10);
     expect(sheet.rowCount).toBe(expected.length + 1);

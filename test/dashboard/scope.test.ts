@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoginToken } from '../../src/http/sessions.js';
+import { createLoginToken } from '../../src/store/sessions.js';
 import { upsertStaff } from '../../src/store/staff.js';
 import { staffId, startWebHarness, type WebHarness } from '../helpers/web-app.js';
 import { webClient, type WebClient } from '../helpers/web-client.js';
@@ -15,7 +15,8 @@ async function unitId(name: string): Promise<number> {
 }
 
 async function taskLedBy(unit: number): Promise<number> {
-  return (await h.database.db.selectFrom('occurrences').select('task_id').where('lead_unit_id', '=', unit).orderBy('task_id').executeTakeFirstOrThrow()).task_id;
+  return (await h.database.db.selectFrom('occurrences').select('task_id').where('lead_unit_id', '=', unit).orderBy('task_id').executeTakeFirstOrThrow())
+    .task_id;
 }
 
 async function signIn(id: number): Promise<WebClient> {

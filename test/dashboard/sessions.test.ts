@@ -8,7 +8,7 @@ import {
   LOGIN_LINK_TTL_MS,
   peekLoginToken,
   redeemLoginToken,
-} from '../../src/http/sessions.js';
+} from '../../src/store/sessions.js';
 import { staffId, startWebHarness, type WebHarness } from '../helpers/web-app.js';
 import { webClient } from '../helpers/web-client.js';
 

@@ -20,7 +20,10 @@ describe(`database driver (${usingPostgres ? 'Postgres' : 'PGlite'})`, () => {
     await createTask(db, { title: 'Báo cáo', leadUnitId: unitId, due: { kind: 'date', date: '2026-11-30' } }, new Date('2026-11-23T01:00:00Z'));
     const row = await db.selectFrom('occurrences').select(['due_date']).executeTakeFirstOrThrow();
     expect(row.due_date).toBe('2026-11-30');
-    const count = await db.selectFrom('occurrences').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('occurrences')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
     const big = await sql<{ b: number }>`select 5::int8 as b`.execute(db);
     expect(big.rows[0]!.b).toBe(5);

@@ -15,7 +15,14 @@ const today = '2026-11-24';
 
 async function counts(db: DatabaseHandle['db']) {
   const n = async (table: 'units' | 'staff' | 'tasks' | 'occurrences' | 'updates' | 'documents' | 'task_owners' | 'link_codes') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     units: await n('units'),
     staff: await n('staff'),

@@ -109,7 +109,10 @@ describe('years without a table', () => {
   });
 
   it('takes the day beside 2/9 as the government did in 2021–2024', () => {
-    const off = (year: number) => estimateVnYear(year).filter((d) => d.date >= `${year}-08-28` && d.date <= `${year}-09-08`).map((d) => d.date);
+    const off = (year: number) =>
+      estimateVnYear(year)
+        .filter((d) => d.date >= `${year}-08-28` && d.date <= `${year}-09-08`)
+        .map((d) => d.date);
     expect(off(2021)).toEqual(['2021-09-02', '2021-09-03']);
     expect(off(2022)).toEqual(['2022-09-01', '2022-09-02']);
     expect(off(2023)).toEqual(['2023-09-01', '2023-09-02', '2023-09-04']);
@@ -117,7 +120,10 @@ describe('years without a table', () => {
   });
 
   it('uses the Vietnamese lunar calendar (UTC+7), not the Chinese one', () => {
-    const tet = (year: number) => estimateVnYear(year).filter((d) => d.name === VN_HOLIDAY_NAMES.tet).map((d) => d.date);
+    const tet = (year: number) =>
+      estimateVnYear(year)
+        .filter((d) => d.name === VN_HOLIDAY_NAMES.tet)
+        .map((d) => d.date);
     expect(tet(2007)[1]).toBe('2007-02-17');
     expect(tet(1985)[1]).toBe('1985-01-21');
   });

@@ -84,15 +84,11 @@ describe('due-soon nudges', () => {
 describe('due-today nudges', () => {
   it('fire from 08:00 on the due date', () => {
     expect(nudges('2025-12-10', '2025-12-10', '07:59')).toEqual([]);
-    expect(nudges('2025-12-10', '2025-12-10', '08:00')).toEqual([
-      { kind: 'due_today', localDate: '2025-12-10', dueDate: '2025-12-10', calendarDaysLeft: 0 },
-    ]);
+    expect(nudges('2025-12-10', '2025-12-10', '08:00')).toEqual([{ kind: 'due_today', localDate: '2025-12-10', dueDate: '2025-12-10', calendarDaysLeft: 0 }]);
   });
 
   it('fire on Friday for a Saturday due date, and nothing on the Saturday itself', () => {
-    expect(nudges('2025-12-13', '2025-12-12', '08:00')).toEqual([
-      { kind: 'due_today', localDate: '2025-12-12', dueDate: '2025-12-13', calendarDaysLeft: 1 },
-    ]);
+    expect(nudges('2025-12-13', '2025-12-12', '08:00')).toEqual([{ kind: 'due_today', localDate: '2025-12-12', dueDate: '2025-12-13', calendarDaysLeft: 1 }]);
     expect(nudges('2025-12-13', '2025-12-13', '09:00')).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ describe('reading an imported due spec', () => {
     ]);
   });
 
-  it('takes the day from the importer\'s anchor when it has one, and keeps older specs without it', () => {
+  it("takes the day from the importer's anchor when it has one, and keeps older specs without it", () => {
     const withAnchor = (rule: DueSpec['rule'], text: string, anchor: DueSpec['anchor']): DueSpec => ({ ...recurring(rule, text), anchor });
     expect(parse(withAnchor('quarterly', 'Định kỳ hằng quý', { day: 8, month_of_period: 'first' }))).toEqual({ kind: 'quarterly', monthOfQuarter: 1, day: 8 });
     expect(parse(withAnchor('quarterly', 'Định kỳ hằng quý', { day: 8 }))).toEqual({ kind: 'quarterly', monthOfQuarter: 3, day: 8 });

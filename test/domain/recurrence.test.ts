@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isValidSchedule,
-  nextOccurrences,
-  occurrencesBetween,
-  periodKey,
-  type TaskSchedule,
-} from '../../src/domain/recurrence.js';
+import { isValidSchedule, nextOccurrences, occurrencesBetween, periodKey, type TaskSchedule } from '../../src/domain/recurrence.js';
 
 const dues = (s: TaskSchedule, from: string, to: string) => occurrencesBetween(s, from, to).map((o) => o.dueDate);
 

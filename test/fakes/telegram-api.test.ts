@@ -119,9 +119,7 @@ describe('getUpdates', () => {
     await api.setWebhook('https://dondoc.example.gov.vn/telegram', { secret_token: 'abc_DEF-123' });
     const err = await failure(api.getUpdates());
     expect(err.error_code).toBe(409);
-    expect(err.description).toBe(
-      "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
-    );
+    expect(err.description).toBe("Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     await api.deleteWebhook();
     expect(await api.getUpdates()).toEqual([]);
   });
@@ -169,9 +167,7 @@ describe('sendMessage and edits', () => {
     await api.sendMessage(1001, 'ok', { reply_markup: { inline_keyboard: [[{ text: 'Xong', callback_data: data64 }]] } });
     const data65 = 'ệ'.repeat(21) + 'xx'; // 21 × 3 bytes + 2 = 65 bytes, only 23 characters
     expect(Buffer.byteLength(data65)).toBe(65);
-    const err = await failure(
-      api.sendMessage(1001, 'ko', { reply_markup: { inline_keyboard: [[{ text: 'Xong', callback_data: data65 }]] } }),
-    );
+    const err = await failure(api.sendMessage(1001, 'ko', { reply_markup: { inline_keyboard: [[{ text: 'Xong', callback_data: data65 }]] } }));
     expect([err.error_code, err.description]).toEqual([400, 'Bad Request: BUTTON_DATA_INVALID']);
     const noAction = await raw('sendMessage', { chat_id: 1001, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'A' }]] } });
     expect(noAction.status).toBe(400);
@@ -246,7 +242,10 @@ describe('callback queries and commands', () => {
   });
 
   it('validates setMyCommands and stores commands per scope and language', async () => {
-    const vi = [{ command: 'tasks', description: 'Việc của tôi' }, { command: 'viec', description: 'Việc của tôi' }];
+    const vi = [
+      { command: 'tasks', description: 'Việc của tôi' },
+      { command: 'viec', description: 'Việc của tôi' },
+    ];
     const en = [{ command: 'tasks', description: 'My tasks' }];
     await api.setMyCommands(vi);
     await api.setMyCommands(en, { language_code: 'en' });
@@ -273,9 +272,7 @@ describe('callback queries and commands', () => {
 describe('a real grammY Bot against the fake', () => {
   it('polls, answers /start with the deep-link code, handles a button, and stops', async () => {
     const bot = new Bot(TOKEN, { botInfo: tg.botInfo, client: { apiRoot: tg.apiRoot } });
-    bot.command('start', (ctx) =>
-      ctx.reply(`Mã: ${ctx.match}`, { reply_markup: { inline_keyboard: [[{ text: 'Hoàn thành', callback_data: 'a:done:12' }]] } }),
-    );
+    bot.command('start', (ctx) => ctx.reply(`Mã: ${ctx.match}`, { reply_markup: { inline_keyboard: [[{ text: 'Hoàn thành', callback_data: 'a:done:12' }]] } }));
     bot.callbackQuery(/^a:done:(\d+)$/, async (ctx) => {
       await ctx.answerCallbackQuery({ text: 'Đã lưu' });
       await ctx.editMessageText(`Việc ${ctx.match[1]}: Hoàn thành`);

@@ -139,9 +139,7 @@ export class FakeTelegram {
   sentTo(chatId: number, options: { includeDeleted?: boolean } = {}): Message[] {
     const chat = this.state.chats.get(chatId);
     if (chat === undefined) return [];
-    return [...chat.messages.values()]
-      .filter((m) => m.fromBot && (options.includeDeleted === true || !m.deleted))
-      .map((m) => m.message);
+    return [...chat.messages.values()].filter((m) => m.fromBot && (options.includeDeleted === true || !m.deleted)).map((m) => m.message);
   }
 
   lastTo(chatId: number): Message | undefined {

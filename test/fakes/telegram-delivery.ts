@@ -45,8 +45,7 @@ export interface DeliverOptions {
 
 type PollEnd = 'wake' | 'timeout' | 'conflict' | 'closed';
 
-const CONFLICT_WEBHOOK =
-  "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+const CONFLICT_WEBHOOK = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 const CONFLICT_POLL = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

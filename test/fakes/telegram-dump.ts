@@ -17,7 +17,10 @@ function describeUpdate(u: Update): string {
 
 function describeMessage(m: Message): string {
   const markup = m.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined;
-  const buttons = (markup?.inline_keyboard ?? []).flat().map((b) => `[${b.text}]`).join(' ');
+  const buttons = (markup?.inline_keyboard ?? [])
+    .flat()
+    .map((b) => `[${b.text}]`)
+    .join(' ');
   const body = m.text ?? m.caption ?? (m.document !== undefined ? `[document ${m.document.file_name ?? ''}]` : '[non-text]');
   return `#${m.message_id}${m.edit_date !== undefined ? ' (edited)' : ''} ${JSON.stringify(clip(body))}${buttons === '' ? '' : ` ${buttons}`}`;
 }
@@ -28,7 +31,10 @@ export function dumpState(state: TelegramState, lastCalls = 20): string {
   for (const u of state.queue.slice(0, 10)) lines.push(`  #${u.update_id} ${describeUpdate(u)}`);
   lines.push(`last ${Math.min(lastCalls, state.calls.length)} of ${state.calls.length} calls:`);
   for (const c of state.calls.slice(-lastCalls)) {
-    const payload = clip(JSON.stringify(c.payload, (_k, v: unknown) => (Buffer.isBuffer(v) ? `<${v.length} bytes>` : v)), 160);
+    const payload = clip(
+      JSON.stringify(c.payload, (_k, v: unknown) => (Buffer.isBuffer(v) ? `<${v.length} bytes>` : v)),
+      160,
+    );
     lines.push(`  ${c.method} ${payload} → ${c.status ?? '…'}${c.error !== undefined ? ` ${c.error}` : ''}`);
   }
   for (const chat of state.chats.values()) {

@@ -56,8 +56,23 @@ function sortEntities(entities: MessageEntity[]): MessageEntity[] {
 // ---------------------------------------------------------------- HTML
 
 const HTML_TAGS = new Set([
-  'b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a',
-  'tg-emoji', 'tg-time', 'code', 'pre', 'blockquote',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'span',
+  'tg-spoiler',
+  'a',
+  'tg-emoji',
+  'tg-time',
+  'code',
+  'pre',
+  'blockquote',
 ]);
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 
@@ -100,7 +115,10 @@ export function parseHtml(src: string): FormattedText {
     } else if (c === '<' && src[i + 1] === '/') {
       const close = src.indexOf('>', i);
       if (close === -1) throw cantParse(`Unclosed end tag at byte offset ${byteOffset(src, i)}`);
-      const name = src.slice(i + 2, close).trim().toLowerCase();
+      const name = src
+        .slice(i + 2, close)
+        .trim()
+        .toLowerCase();
       const top = stack.pop();
       if (top === undefined) throw cantParse(`Unexpected end tag at byte offset ${byteOffset(src, i)}`);
       if (top.tag !== name) {
@@ -157,7 +175,7 @@ function openTag(src: string, at: number, outPos: number, stack: OpenTag[]): num
 
 function decodeAttr(raw: string): string {
   let out = '';
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     if (raw[i] === '&') {
       const { char, next } = decodeEntityAt(raw, i);
       out += char;
@@ -204,9 +222,7 @@ function htmlEntity(open: OpenTag, end: number, parent: OpenTag | undefined): Me
       return { type: 'code', ...span };
     }
     case 'pre':
-      return open.language === undefined
-        ? { type: 'pre', ...span }
-        : { type: 'pre', language: open.language, ...span };
+      return open.language === undefined ? { type: 'pre', ...span } : { type: 'pre', language: open.language, ...span };
     case 'blockquote':
       return { type: open.attrs.has('expandable') ? 'expandable_blockquote' : 'blockquote', ...span };
     case 'tg-emoji':

@@ -96,10 +96,12 @@ export function messageMethods(state: TelegramState): Record<string, Handler> {
     return state.storeMessage(
       chat,
       (message_id) =>
-        withOptional(
-          { message_id, from: state.botUser, chat: state.chatObject(chat.user), date: unixNow(), text } as Message,
-          { entities, reply_markup: markup, reply_to_message: replyTo, link_preview_options: optObj(payload, 'link_preview_options') },
-        ),
+        withOptional({ message_id, from: state.botUser, chat: state.chatObject(chat.user), date: unixNow(), text } as Message, {
+          entities,
+          reply_markup: markup,
+          reply_to_message: replyTo,
+          link_preview_options: optObj(payload, 'link_preview_options'),
+        }),
       true,
     );
   };
@@ -126,15 +128,12 @@ export function messageMethods(state: TelegramState): Record<string, Handler> {
     return state.storeMessage(
       chat,
       (message_id) =>
-        withOptional(
-          { message_id, from: state.botUser, chat: state.chatObject(chat.user), date: unixNow(), document } as Message,
-          {
-            caption: caption.text === '' ? undefined : caption.text,
-            caption_entities: caption.entities,
-            reply_markup: markup,
-            reply_to_message: replyTo,
-          },
-        ),
+        withOptional({ message_id, from: state.botUser, chat: state.chatObject(chat.user), date: unixNow(), document } as Message, {
+          caption: caption.text === '' ? undefined : caption.text,
+          caption_entities: caption.entities,
+          reply_markup: markup,
+          reply_to_message: replyTo,
+        }),
       true,
     );
   };
@@ -145,11 +144,7 @@ export function messageMethods(state: TelegramState): Record<string, Handler> {
     const stored = editable(state, payload);
     const current = stored.message;
     if (current.text === undefined) throw badRequest('there is no text in the message to edit');
-    if (
-      current.text === text &&
-      canonical(current.entities ?? []) === canonical(entities) &&
-      canonical(current.reply_markup) === canonical(markup)
-    ) {
+    if (current.text === text && canonical(current.entities ?? []) === canonical(entities) && canonical(current.reply_markup) === canonical(markup)) {
       throw badRequest(NOT_MODIFIED);
     }
     stored.message = withOptional({ ...current, text, edit_date: unixNow() } as Message, { entities, reply_markup: markup });

@@ -7,9 +7,16 @@ import type { BotCommand } from 'grammy/types';
 import { ApiError, badRequest } from './telegram-http.js';
 
 const BUTTON_ACTIONS = [
-  'url', 'callback_data', 'web_app', 'login_url', 'switch_inline_query',
-  'switch_inline_query_current_chat', 'switch_inline_query_chosen_chat', 'copy_text',
-  'callback_game', 'pay',
+  'url',
+  'callback_data',
+  'web_app',
+  'login_url',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'copy_text',
+  'callback_game',
+  'pay',
 ] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,10 +31,11 @@ export function checkReplyMarkup(markup: unknown, inlineOnly: boolean): Record<s
       throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
     }
     let count = 0;
-    for (const row of rows as unknown[][]) for (const button of row) {
-      checkInlineButton(button);
-      count += 1;
-    }
+    for (const row of rows as unknown[][])
+      for (const button of row) {
+        checkInlineButton(button);
+        count += 1;
+      }
     // Community-observed ceiling, not documented (PLATFORMS.md §1 "Inline keyboard size").
     if (count > 100) throw badRequest('reply markup is too long');
     return markup;
@@ -70,7 +78,9 @@ function checkInlineButton(button: unknown): void {
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isObject(value)) {
-    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -92,10 +102,7 @@ export function checkCommands(commands: unknown): BotCommand[] {
   });
 }
 
-const SCOPES = new Set([
-  'default', 'all_private_chats', 'all_group_chats', 'all_chat_administrators', 'chat',
-  'chat_administrators', 'chat_member',
-]);
+const SCOPES = new Set(['default', 'all_private_chats', 'all_group_chats', 'all_chat_administrators', 'chat', 'chat_administrators', 'chat_member']);
 
 /** A stable key for a BotCommandScope (undefined = default). */
 export function scopeKey(scope: unknown): string {

@@ -84,23 +84,18 @@ export interface FakeZalo {
   failNext(method: string, spec: FailureSpec): void;
   webhook(): { url: string; secret: string; updated_at: number } | null;
   /** Deliver an update like Zalo does; `secret` undefined = the configured one, null = no header. */
-  postWebhook(
-    url: string,
-    update: unknown,
-    secret?: string | null,
-    options?: { wrapped?: boolean },
-  ): Promise<{ status: number; body: string }>;
+  postWebhook(url: string, update: unknown, secret?: string | null, options?: { wrapped?: boolean }): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
 
 const TEXT_LIMIT = 2000;
-const METHODS = new Set([
-  'getMe', 'getUpdates', 'setWebhook', 'deleteWebhook', 'getWebhookInfo',
-  'sendMessage', 'sendPhoto', 'sendSticker', 'sendChatAction',
-]);
+const METHODS = new Set(['getMe', 'getUpdates', 'setWebhook', 'deleteWebhook', 'getWebhookInfo', 'sendMessage', 'sendPhoto', 'sendSticker', 'sendChatAction']);
 
 class ApiFailure extends Error {
-  constructor(readonly code: number, readonly description: string) {
+  constructor(
+    readonly code: number,
+    readonly description: string,
+  ) {
     super(description);
   }
 }

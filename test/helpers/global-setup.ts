@@ -50,10 +50,7 @@ async function dropRunSchemas(url: string, prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ name: string }>(
-      `select nspname as name from pg_namespace where starts_with(nspname, $1)`,
-      [prefix],
-    );
+    const { rows } = await client.query<{ name: string }>(`select nspname as name from pg_namespace where starts_with(nspname, $1)`, [prefix]);
     for (const { name } of rows) await client.query(`drop schema ${name} cascade`);
   } finally {
     await client.end();

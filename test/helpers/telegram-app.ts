@@ -84,9 +84,7 @@ export async function startTelegramHarness(options: { webhookSecret?: string; at
     env: (port) => ({
       TELEGRAM_BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,
-      ...(options.webhookSecret
-        ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: options.webhookSecret }
-        : {}),
+      ...(options.webhookSecret ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: options.webhookSecret } : {}),
       ...options.env,
     }),
     app: { telegram: { botInfo: tg.botInfo } },

@@ -28,9 +28,7 @@ export interface ZaloHarness extends AppHarness {
 /** The public HTTPS address Zalo is told (TLS ends at a proxy); dondoc serves its path. */
 export const PUBLIC_WEBHOOK_URL = 'https://dondoc.example.gov.vn/zalo/webhook';
 
-export async function startZaloHarness(
-  options: { webhookSecret?: string; at?: string; telegram?: boolean; sendAttempts?: number } = {},
-): Promise<ZaloHarness> {
+export async function startZaloHarness(options: { webhookSecret?: string; at?: string; telegram?: boolean; sendAttempts?: number } = {}): Promise<ZaloHarness> {
   const zalo = await startFakeZalo();
   const tg = options.telegram ? await startFakeTelegram({ token: '123456:TEST-TOKEN' }) : undefined;
   let port = 0;

@@ -21,7 +21,10 @@ export function table(rows: Array<Array<string | { text: string; merge: 'restart
   const cell = (c: string | { text: string; merge: 'restart' | 'continue' }): string => {
     const text = typeof c === 'string' ? c : c.text;
     const merge = typeof c === 'string' ? '' : c.merge === 'restart' ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>';
-    return `<w:tc><w:tcPr>${merge}</w:tcPr>${text.split('\n').map((t) => para(t)).join('')}</w:tc>`;
+    return `<w:tc><w:tcPr>${merge}</w:tcPr>${text
+      .split('\n')
+      .map((t) => para(t))
+      .join('')}</w:tc>`;
   };
   return `<w:tbl>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
 }

@@ -6,7 +6,12 @@ import { scoreImport } from './scoring.js';
 import { loadSeeds } from './seeds.js';
 
 /** OCR without diacritics: letters lose their marks, case and layout stay. */
-const stripMarks = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const stripMarks = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 
 /** Pasted from a chat or a web page: every line break lost, spaces collapsed, case kept. */
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();

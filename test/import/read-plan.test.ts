@@ -44,7 +44,12 @@ describe('readPlanFile / readPlanBuffer: .txt', () => {
 describe('.docx', () => {
   it('reads a two-column header table, automatic numbering and an appendix table', async () => {
     const buf = await buildDocx([
-      table([['UBND TỈNH ĐỒNG NAI\nSỞ TƯ PHÁP\nSố: 77/KH-STP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐồng Nai, ngày 05 tháng 3 năm 2025']]),
+      table([
+        [
+          'UBND TỈNH ĐỒNG NAI\nSỞ TƯ PHÁP\nSố: 77/KH-STP',
+          'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐồng Nai, ngày 05 tháng 3 năm 2025',
+        ],
+      ]),
       para('KẾ HOẠCH'),
       para('Sở Tư pháp yêu cầu các phòng, đơn vị thuộc Sở thực hiện các nội dung sau:'),
       para('Tổ chức tuyên truyền Nghị quyết số 57-NQ/TW', [1, 0]),
@@ -186,7 +191,13 @@ describe('.xlsx appendix', () => {
         due: { kind: 'date', date: '2025-09-30', rule: null, text: 'Quý III/2025' },
         product: 'Dữ liệu',
       },
-      { ref: 'II.1', title: 'Báo cáo tình hình', lead: ['Văn phòng Sở'], support: [], due: { kind: 'recurring', date: null, rule: 'quarterly', text: 'Hằng quý' } },
+      {
+        ref: 'II.1',
+        title: 'Báo cáo tình hình',
+        lead: ['Văn phòng Sở'],
+        support: [],
+        due: { kind: 'recurring', date: null, rule: 'quarterly', text: 'Hằng quý' },
+      },
       { ref: 'II.2', title: 'Tổng kết năm', lead: ['Văn phòng Sở'], support: [], due: { kind: 'date', date: '2025-12-31', rule: null, text: '31/12/2025' } },
     ]);
   });

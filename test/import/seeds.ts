@@ -28,9 +28,7 @@ export function loadSeeds(): Seed[] {
     .map((file) => {
       const name = file.replace(/\.txt$/, '');
       const expectedFile = path.join(seedsDir, 'expected', `${name}.json`);
-      const expected = fs.existsSync(expectedFile)
-        ? (JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as { tasks: ExpectedTask[] }).tasks
-        : null;
+      const expected = fs.existsSync(expectedFile) ? (JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as { tasks: ExpectedTask[] }).tasks : null;
       return { name, text: fs.readFileSync(path.join(seedsDir, file), 'utf8'), expected };
     });
 }

@@ -68,8 +68,18 @@ describe('a provincial plan: header, fields without bullets, a) items, unit bull
         lead: ['Sở Giáo dục và Đào tạo'],
         due: ['date', '2025-12-31', null],
       },
-      { ref: 'II.3', title: 'Giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch, hoàn thành trong tháng 4/2025', lead: ['Sở Tài chính'], due: ['date', '2025-04-30', null] },
-      { ref: 'III.1.1', title: 'Chủ trì đưa kết quả thực hiện Đề án 06 vào tiêu chí thi đua, khen thưởng hằng năm', lead: ['Sở Nội vụ'], due: ['recurring', null, 'yearly'] },
+      {
+        ref: 'II.3',
+        title: 'Giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch, hoàn thành trong tháng 4/2025',
+        lead: ['Sở Tài chính'],
+        due: ['date', '2025-04-30', null],
+      },
+      {
+        ref: 'III.1.1',
+        title: 'Chủ trì đưa kết quả thực hiện Đề án 06 vào tiêu chí thi đua, khen thưởng hằng năm',
+        lead: ['Sở Nội vụ'],
+        due: ['recurring', null, 'yearly'],
+      },
       { ref: 'III.1.2', title: 'Hướng dẫn các xã, phường bố trí nhân sự thực hiện Đề án', lead: ['Sở Nội vụ'], due: ['none', null, null] },
       {
         ref: 'III.2',
@@ -77,7 +87,12 @@ describe('a provincial plan: header, fields without bullets, a) items, unit bull
         lead: ['Các sở, ban, ngành', 'UBND các xã, phường'],
         due: ['recurring', null, 'monthly'],
       },
-      { ref: 'III.3', title: 'Công an tỉnh là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch này', lead: ['Công an tỉnh'], due: ['none', null, null] },
+      {
+        ref: 'III.3',
+        title: 'Công an tỉnh là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch này',
+        lead: ['Công an tỉnh'],
+        due: ['none', null, null],
+      },
     ]);
   });
 
@@ -112,7 +127,12 @@ Chủ tịch UBND tỉnh đề nghị các cơ quan nghiêm túc thực hiện./
 
   it('makes each bullet under "Giao X:" its own task led by X', () => {
     expect(plan.tasks.map(brief)).toEqual([
-      { ref: '1', title: 'Quán triệt đến cán bộ, công chức về chuyển đổi số', lead: ['Thủ trưởng các sở, ban ngành', 'Chủ tịch UBND các xã, phường'], due: ['none', null, null] },
+      {
+        ref: '1',
+        title: 'Quán triệt đến cán bộ, công chức về chuyển đổi số',
+        lead: ['Thủ trưởng các sở, ban ngành', 'Chủ tịch UBND các xã, phường'],
+        due: ['none', null, null],
+      },
       { ref: '2.a', title: 'Các sở, ban ngành cập nhật dữ liệu lên Hệ thống giám sát hằng ngày', lead: ['Các sở, ban ngành'], due: ['ongoing', null, null] },
       { ref: '2.b.1', title: 'Chủ trì triển khai các tiện ích của Đề án 06', lead: ['Công an tỉnh'], due: ['none', null, null] },
       { ref: '2.b.2', title: 'Tham mưu đánh giá mức độ sẵn sàng chia sẻ dữ liệu khi có yêu cầu', lead: ['Công an tỉnh'], due: ['none', null, null] },
@@ -154,9 +174,21 @@ describe('section-level assignments and task bullets with their own fields', () 
 + Thời gian hoàn thành: Quý IV năm 2025
 2. Xây dựng quy chế quản lý dữ liệu của Sở (Đơn vị chủ trì: Văn phòng Sở; phối hợp: các phòng, đơn vị thuộc Sở; thời gian: tháng 10/2025).`);
     expect(plan.tasks.map((t) => ({ ...brief(t), support: t.support }))).toEqual([
-      { ref: 'II.1.1', title: 'Rà soát, làm sạch dữ liệu hộ tịch', lead: ['Phòng Hành chính tư pháp'], support: ['Văn phòng Sở'], due: ['date', '2025-09-30', null] },
+      {
+        ref: 'II.1.1',
+        title: 'Rà soát, làm sạch dữ liệu hộ tịch',
+        lead: ['Phòng Hành chính tư pháp'],
+        support: ['Văn phòng Sở'],
+        due: ['date', '2025-09-30', null],
+      },
       { ref: 'II.1.2', title: 'Kết nối cơ sở dữ liệu công chứng', lead: ['Phòng Bổ trợ tư pháp'], support: [], due: ['date', '2025-12-31', null] },
-      { ref: 'II.2', title: 'Xây dựng quy chế quản lý dữ liệu của Sở', lead: ['Văn phòng Sở'], support: ['các phòng, đơn vị thuộc Sở'], due: ['date', '2025-10-31', null] },
+      {
+        ref: 'II.2',
+        title: 'Xây dựng quy chế quản lý dữ liệu của Sở',
+        lead: ['Văn phòng Sở'],
+        support: ['các phòng, đơn vị thuộc Sở'],
+        due: ['date', '2025-10-31', null],
+      },
     ]);
   });
 
@@ -167,7 +199,12 @@ a) Sở Thông tin và Truyền thông:
 b) Sở Xây dựng:
 - Cập nhật dữ liệu quy hoạch hằng quý.`);
     expect(plan.tasks.map(brief)).toEqual([
-      { ref: '3.a.1', title: 'Chủ trì hướng dẫn kết nối các hệ thống, hoàn thành trước ngày 15 tháng 8 năm 2025', lead: ['Sở Thông tin và Truyền thông'], due: ['date', '2025-08-15', null] },
+      {
+        ref: '3.a.1',
+        title: 'Chủ trì hướng dẫn kết nối các hệ thống, hoàn thành trước ngày 15 tháng 8 năm 2025',
+        lead: ['Sở Thông tin và Truyền thông'],
+        due: ['date', '2025-08-15', null],
+      },
       { ref: '3.b.1', title: 'Cập nhật dữ liệu quy hoạch hằng quý', lead: ['Sở Xây dựng'], due: ['recurring', null, 'quarterly'] },
     ]);
   });
@@ -223,7 +260,12 @@ describe('broken text', () => {
       { ref: 'II.1', title: 'Rà soát văn bản quy phạm pháp luật', lead: ['Phòng Xây dựng và kiểm tra văn bản'], due: ['date', '2025-09-30', null] },
       { ref: 'II.2', title: 'Số hóa hồ sơ hộ tịch', lead: ['Phòng Hành chính tư pháp'], due: ['ongoing', null, null] },
       // A section's paragraph has no number; the importer numbers it p1, p2 ...
-      { ref: 'III.p1', title: 'Giao Văn phòng Sở theo dõi, đôn đốc, định kỳ hằng quý báo cáo Giám đốc Sở', lead: ['Văn phòng Sở'], due: ['recurring', null, 'quarterly'] },
+      {
+        ref: 'III.p1',
+        title: 'Giao Văn phòng Sở theo dõi, đôn đốc, định kỳ hằng quý báo cáo Giám đốc Sở',
+        lead: ['Văn phòng Sở'],
+        due: ['recurring', null, 'quarterly'],
+      },
     ]);
     expect(plan.document.issuer).toBe('Sở Tư pháp');
   });

@@ -6,7 +6,10 @@ describe('splitUnits', () => {
     ['Văn phòng Sở, các đơn vị sự nghiệp trực thuộc Sở.', ['Văn phòng Sở', 'các đơn vị sự nghiệp trực thuộc Sở']],
     ['Các phòng, đơn vị sự nghiệp thuộc Sở', ['Các phòng, đơn vị sự nghiệp thuộc Sở']],
     ['Phòng Phổ biến, giáo dục pháp luật - Theo dõi thi hành pháp luật.', ['Phòng Phổ biến, giáo dục pháp luật - Theo dõi thi hành pháp luật']],
-    ['Các phòng, đơn vị thuộc Sở; công chức trực tiếp nhận, trả kết quả giải quyết TTHC.', ['Các phòng, đơn vị thuộc Sở', 'công chức trực tiếp nhận, trả kết quả giải quyết TTHC']],
+    [
+      'Các phòng, đơn vị thuộc Sở; công chức trực tiếp nhận, trả kết quả giải quyết TTHC.',
+      ['Các phòng, đơn vị thuộc Sở', 'công chức trực tiếp nhận, trả kết quả giải quyết TTHC'],
+    ],
     ['Văn phòng Sở, các phòng, đơn vị liên quan.', ['Văn phòng Sở', 'các phòng, đơn vị liên quan']],
     ['Văn phòng Sở, đơn vị liên quan', ['Văn phòng Sở', 'đơn vị liên quan']],
     ['Thủ trưởng các sở, ban ngành, Chủ tịch UBND các xã, phường', ['Thủ trưởng các sở, ban ngành', 'Chủ tịch UBND các xã, phường']],

@@ -42,12 +42,14 @@ describe('dondoc remind --at', () => {
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toBe('Lượt nhắc việc lúc 01/12/2025 08:00 (giờ Việt Nam)');
     expect(run.stdout).toContain('Đã xếp 4 tin:');
-    expect(run.stdout).toEqual(expect.arrayContaining([
-      '+ nhắc việc → Nguyễn Văn An (telegram 1001): 3 việc',
-      '+ nhắc việc → Lê Văn Cường (telegram 1003): 2 việc',
-      '+ báo cáo đôn đốc → Trần Thị Bình (telegram 1002): 1 việc',
-      '+ báo cáo đôn đốc → Phạm Thị Dung (telegram 1004): 1 việc',
-    ]));
+    expect(run.stdout).toEqual(
+      expect.arrayContaining([
+        '+ nhắc việc → Nguyễn Văn An (telegram 1001): 3 việc',
+        '+ nhắc việc → Lê Văn Cường (telegram 1003): 2 việc',
+        '+ báo cáo đôn đốc → Trần Thị Bình (telegram 1002): 1 việc',
+        '+ báo cáo đôn đốc → Phạm Thị Dung (telegram 1004): 1 việc',
+      ]),
+    );
     expect(run.stdout.filter((l) => l.startsWith('✓'))).toHaveLength(4);
     expect(run.stdout.at(-1)).toBe('Đã gửi 4 · chờ gửi lại 0 · bỏ qua 0 · thất bại 0 · không liên lạc được 0');
     expect(h.tg.sentTo(p.dung.id).at(-1)!.text).toContain(`#${ids.C1} · Tuyên truyền Luật Đất đai`);
@@ -118,7 +120,9 @@ describe('the morning digest', () => {
   });
 
   it('is not sent before 07:30 or on a day off, and comes back when turned on', async () => {
-    expect((await cli('digest', '--at', '2025-12-03T07:00:00+07:00')).stdout).toContain('Chưa đến giờ báo cáo buổi sáng hoặc không phải ngày làm việc; không có báo cáo nào.');
+    expect((await cli('digest', '--at', '2025-12-03T07:00:00+07:00')).stdout).toContain(
+      'Chưa đến giờ báo cáo buổi sáng hoặc không phải ngày làm việc; không có báo cáo nào.',
+    );
     expect((await cli('digest', '--at', '2025-12-06T07:30:00+07:00')).stdout).toContain('Đã xếp 0 tin:');
     await say(p.binh, '2025-12-02T09:00:00Z', '/digest on');
     const run = await cli('digest', '--at', '2025-12-03T07:30:00+07:00');

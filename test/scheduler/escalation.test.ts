@@ -67,7 +67,12 @@ describe('a task marked blocked', () => {
     });
     const before = h.tg.sentTo(p.an.id).length;
     await press(p.an, cards, 'Vướng mắc');
-    await h.tg.waitFor(() => h.tg.sentTo(p.an.id).slice(before).some((m) => m.text?.includes('Vướng mắc gì?')));
+    await h.tg.waitFor(() =>
+      h.tg
+        .sentTo(p.an.id)
+        .slice(before)
+        .some((m) => m.text?.includes('Vướng mắc gì?')),
+    );
     const [saved] = await h.expectMessages(p.an, 1, () => p.an.send('Chưa có ý kiến của Sở Nội vụ'));
     expect(saved!.text).toContain(`Đã ghi nhận ghi chú cho việc #${t.taskId}`);
     h.clock.advance(10 * 60_000);
@@ -121,11 +126,15 @@ describe('extension requests', () => {
     expect(h.tg.message(p.binh.id, request.message_id)?.reply_markup).toBeUndefined();
     const rows = await updates(t.occurrenceId);
     const asked = rows.find((u) => u.kind === 'extension_request')!;
-    expect(rows.filter((u) => u.kind === 'extension_decision')).toMatchObject([{ decision: 'approved', ref_update_id: asked.id, staff_id: p.ids.binh, requested_due: '2025-12-20' }]);
+    expect(rows.filter((u) => u.kind === 'extension_decision')).toMatchObject([
+      { decision: 'approved', ref_update_id: asked.id, staff_id: p.ids.binh, requested_due: '2025-12-20' },
+    ]);
     const occ = await h.database.db.selectFrom('occurrences').select('due_date').where('id', '=', t.occurrenceId).executeTakeFirstOrThrow();
     expect(occ.due_date).toBe('2025-12-20');
     const [told] = await deliverTo(p.an, 1);
-    expect(told!.text).toContain(`Đề nghị gia hạn việc #${t.taskId} · Xây dựng báo cáo tổng kết đã được Trần Thị Bình đồng ý. Hạn mới: 20/12/2025 (hạn cũ: 05/12/2025).`);
+    expect(told!.text).toContain(
+      `Đề nghị gia hạn việc #${t.taskId} · Xây dựng báo cáo tổng kết đã được Trần Thị Bình đồng ý. Hạn mới: 20/12/2025 (hạn cũ: 05/12/2025).`,
+    );
     expect(buttons(told!)).toHaveLength(4);
   });
 

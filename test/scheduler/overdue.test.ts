@@ -73,7 +73,7 @@ describe('/overdue', () => {
     expect(none!.text).not.toContain(`#${ids.C2}`);
   });
 
-  it('splits a long report into messages under Telegram\'s limit', async () => {
+  it("splits a long report into messages under Telegram's limit", async () => {
     const db = h.database.db;
     for (let i = 1; i <= 120; i++) {
       const unit = await ensureUnitPath(db, ['Sở Tư pháp', `Phòng chuyên môn số ${i} về công tác theo dõi thi hành pháp luật`]);

@@ -7,7 +7,8 @@ let h: TelegramHarness;
 let p: People;
 
 const HEADER = 'Báo cáo sáng 02/12/2025';
-const NOTE = 'Chờ Sở Tài chính thẩm định dự toán kinh phí, chờ ý kiến của các phòng chuyên môn và số liệu tổng hợp từ Ủy ban nhân dân các xã, phường trên địa bàn tỉnh trước khi trình lãnh đạo Sở ký ban hành';
+const NOTE =
+  'Chờ Sở Tài chính thẩm định dự toán kinh phí, chờ ý kiến của các phòng chuyên môn và số liệu tổng hợp từ Ủy ban nhân dân các xã, phường trên địa bàn tỉnh trước khi trình lãnh đạo Sở ký ban hành';
 
 beforeAll(async () => {
   h = await startTelegramHarness({ at: '2025-12-01T02:00:00Z' });
@@ -18,7 +19,11 @@ beforeAll(async () => {
   for (let i = 1; i <= 12; i++) {
     await task(h, `Báo cáo kết quả triển khai nhiệm vụ chuyển đổi số và cải cách hành chính, đợt ${i}`, '2025-12-01', office, [p.ids.an]);
     const blocked = await task(h, `Xây dựng cơ sở dữ liệu hộ tịch điện tử dùng chung toàn tỉnh, giai đoạn ${i}`, '2025-12-20', office, [p.ids.an]);
-    await recordStatus(h.database.db, { occurrenceId: blocked.occurrenceId, staffId: p.ids.an, channel: 'telegram', now: h.clock.now() }, { status: 'blocked', note: NOTE });
+    await recordStatus(
+      h.database.db,
+      { occurrenceId: blocked.occurrenceId, staffId: p.ids.an, channel: 'telegram', now: h.clock.now() },
+      { status: 'blocked', note: NOTE },
+    );
   }
 });
 afterAll(async () => {
@@ -31,16 +36,25 @@ describe('a long message sent in parts', () => {
     const plan = await h.app.scheduler.planDigest();
     expect(plan.queued.map((q) => q.staffId)).toContain(p.ids.binh);
     const before = h.tg.sentTo(p.binh.id).length;
-    h.tg.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, {
-      when: (payload) => Number(payload['chat_id']) === p.binh.id && !String(payload['text']).startsWith(HEADER),
-    });
+    h.tg.failNext(
+      'sendMessage',
+      { error_code: 502, description: 'Bad Gateway' },
+      {
+        when: (payload) => Number(payload['chat_id']) === p.binh.id && !String(payload['text']).startsWith(HEADER),
+      },
+    );
 
     const first = await h.app.scheduler.deliver();
     expect(first.outcomes.find((o) => o.staffId === p.ids.binh)).toMatchObject({ status: 'retry' });
     const afterFirst = h.tg.sentTo(p.binh.id).slice(before);
     expect(afterFirst).toHaveLength(1);
     expect(afterFirst[0]!.text!.startsWith(HEADER)).toBe(true);
-    const pending = await h.database.db.selectFrom('outbox').selectAll().where('staff_id', '=', p.ids.binh).where('kind', '=', 'digest').executeTakeFirstOrThrow();
+    const pending = await h.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('staff_id', '=', p.ids.binh)
+      .where('kind', '=', 'digest')
+      .executeTakeFirstOrThrow();
     expect(pending).toMatchObject({ status: 'pending', parts_sent: 1, platform_message_id: String(afterFirst[0]!.message_id) });
 
     h.clock.advance(61_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
 import { setCalendarOverride, removeCalendarOverride } from '../../src/store/calendar.js';
 import { setSetting } from '../../src/store/settings.js';
-import { NUDGE_POLICY_KEY } from '../../src/scheduler/policy.js';
+import { NUDGE_POLICY_KEY } from '../../src/store/schedule.js';
 import { linkPeople, task, unitOf, type People } from './helpers.js';
 
 let h: TelegramHarness;
@@ -24,7 +24,7 @@ async function planAt(at: string) {
   return h.app.scheduler.planNudges();
 }
 
-describe('the organisation\'s calendar and policy', () => {
+describe("the organisation's calendar and policy", () => {
   it('sends nothing on a day the admin marked off, and nudges on a Saturday marked as a working day', async () => {
     await setCalendarOverride(h.database.db, '2025-12-01', 'off', 'Nghỉ bù', h.clock.now());
     await setCalendarOverride(h.database.db, '2025-12-06', 'work', 'Làm bù', h.clock.now());
@@ -65,13 +65,23 @@ describe('recurring and ongoing tasks', () => {
     }
     const plan = await planAt('2025-12-09T01:00:00Z');
     expect(plan.occurrencesCreated).toBe(3);
-    const occurrences = await db.selectFrom('occurrences').select(['task_id', 'period_key', 'due_date', 'lead_unit_id']).where('task_id', 'in', [monthly.id, ongoing.id]).orderBy('task_id').orderBy('due_date').execute();
+    const occurrences = await db
+      .selectFrom('occurrences')
+      .select(['task_id', 'period_key', 'due_date', 'lead_unit_id'])
+      .where('task_id', 'in', [monthly.id, ongoing.id])
+      .orderBy('task_id')
+      .orderBy('due_date')
+      .execute();
     expect(occurrences).toEqual([
       { task_id: monthly.id, period_key: '2025-12', due_date: '2025-12-10', lead_unit_id: office },
       { task_id: monthly.id, period_key: '2026-01', due_date: '2026-01-10', lead_unit_id: office },
       { task_id: ongoing.id, period_key: '2026-01', due_date: '2026-01-05', lead_unit_id: office },
     ]);
-    const nudge = await h.database.db.selectFrom('outbox').select('payload').where('id', '=', plan.queued.find((q) => q.staffId === p.ids.an)!.id).executeTakeFirstOrThrow();
+    const nudge = await h.database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('id', '=', plan.queued.find((q) => q.staffId === p.ids.an)!.id)
+      .executeTakeFirstOrThrow();
     expect((nudge.payload as { items: { k: string; n: number }[] }).items).toContainEqual(expect.objectContaining({ k: 'due_soon', n: 1 }));
     expect((await planAt('2025-12-09T02:00:00Z')).occurrencesCreated).toBe(0);
     expect((await planAt('2025-12-10T01:00:00Z')).occurrencesCreated).toBe(0);

@@ -62,8 +62,14 @@ describe('a week of scheduler ticks against the fake Bot API', () => {
     expect(nudgeItems(nudge)).toEqual([`#${t.T2!.taskId} quá hạn 5`, `#${t.T3!.taskId} còn 7`]);
     expect(nudge.text).toContain('Nhắc việc ngày 01/12/2025');
     expect(buttons(nudge).map((b) => b.text)).toEqual([
-      '1 · Đang làm', '1 · Xong', '1 · Vướng', '1 · Gia hạn',
-      '2 · Đang làm', '2 · Xong', '2 · Vướng', '2 · Gia hạn',
+      '1 · Đang làm',
+      '1 · Xong',
+      '1 · Vướng',
+      '1 · Gia hạn',
+      '2 · Đang làm',
+      '2 · Xong',
+      '2 · Vướng',
+      '2 · Gia hạn',
     ]);
     expect(nudge.reply_markup?.inline_keyboard).toHaveLength(2);
     for (const again of ['2025-12-01T01:05:00Z', '2025-12-01T05:00:00Z', '2025-12-01T10:45:00Z']) {
@@ -99,11 +105,13 @@ describe('a week of scheduler ticks against the fake Bot API', () => {
     try {
       const now = new Date('2025-12-05T01:00:00Z');
       h.clock.set(now);
-      const runs = await Promise.all([
-        planTick(h.database.db, { now, channels: ['telegram'] }),
-        planTick(other.db, { now, channels: ['telegram'] }),
-      ]);
-      expect(runs.flatMap((r) => r.queued).map((q) => q.staffId).sort()).toEqual([p.ids.an, p.ids.binh].sort());
+      const runs = await Promise.all([planTick(h.database.db, { now, channels: ['telegram'] }), planTick(other.db, { now, channels: ['telegram'] })]);
+      expect(
+        runs
+          .flatMap((r) => r.queued)
+          .map((q) => q.staffId)
+          .sort(),
+      ).toEqual([p.ids.an, p.ids.binh].sort());
       await tick('T6', '2025-12-05T01:00:00Z');
       expect((await planTick(other.db, { now, channels: ['telegram'] })).queued).toHaveLength(0);
     } finally {

@@ -44,7 +44,11 @@ describe('resolving the unit names a document writes', () => {
     ]);
     const all = ORG.map((n) => ids[n]).sort();
     expect(resolver.resolve('Các phòng, đơn vị sự nghiệp thuộc Sở')?.unitIds.sort()).toEqual(all);
-    expect(resolver.resolve('các phòng thuộc Sở')?.unitIds.sort()).toEqual(ORG.slice(0, 4).map((n) => ids[n]).sort());
+    expect(resolver.resolve('các phòng thuộc Sở')?.unitIds.sort()).toEqual(
+      ORG.slice(0, 4)
+        .map((n) => ids[n])
+        .sort(),
+    );
     expect(resolver.resolve('Sở Tài chính')).toEqual({ unitIds: [ids.other! - 1], how: 'name' });
   });
 
@@ -65,8 +69,14 @@ describe('resolving the unit names a document writes', () => {
 
 describe('storing a plan', () => {
   it('gives each kind of due its first occurrence', () => {
-    expect(firstPeriod({ kind: 'date', date: '2026-12-31', rule: null, text: '31/12/2026' }, '2026-11-23').period).toEqual({ periodKey: 'once', dueDate: '2026-12-31' });
-    expect(firstPeriod({ kind: 'recurring', date: null, rule: 'yearly', text: 'ngày 10/12 hằng năm' }, '2026-11-23').period).toEqual({ periodKey: '2026', dueDate: '2026-12-10' });
+    expect(firstPeriod({ kind: 'date', date: '2026-12-31', rule: null, text: '31/12/2026' }, '2026-11-23').period).toEqual({
+      periodKey: 'once',
+      dueDate: '2026-12-31',
+    });
+    expect(firstPeriod({ kind: 'recurring', date: null, rule: 'yearly', text: 'ngày 10/12 hằng năm' }, '2026-11-23').period).toEqual({
+      periodKey: '2026',
+      dueDate: '2026-12-10',
+    });
     expect(firstPeriod({ kind: 'ongoing', date: null, rule: null, text: 'Thường xuyên' }, '2026-11-26').period.dueDate).toBe('2026-12-25');
     expect(firstPeriod({ kind: 'roadmap', date: null, rule: null, text: 'theo lộ trình' }, '2026-11-23').period).toEqual({ periodKey: 'once', dueDate: null });
   });
@@ -88,7 +98,10 @@ describe('storing a plan', () => {
     expect(again).toMatchObject({ documentId: first.documentId, created: 0, updated: 0, unchanged: first.created });
     expect(await handle.db.selectFrom('tasks').select('id').execute()).toHaveLength(first.created);
 
-    const amended = { ...plan, tasks: plan.tasks.map((t, i) => (i === 0 ? { ...t, due: { kind: 'date' as const, date: '2026-12-15', rule: null, text: 'trước ngày 15/12/2026' } } : t)) };
+    const amended = {
+      ...plan,
+      tasks: plan.tasks.map((t, i) => (i === 0 ? { ...t, due: { kind: 'date' as const, date: '2026-12-15', rule: null, text: 'trước ngày 15/12/2026' } } : t)),
+    };
     const third = await handle.db.transaction().execute((trx) => applyPlan(trx, amended, { fileName: '004-sua.txt', fileHash: 'def' }, NOW));
     expect(third).toMatchObject({ created: 0, updated: 1 });
     expect(third.documentId).toBe(first.documentId);
@@ -102,7 +115,18 @@ describe('storing a plan', () => {
   });
 
   it('reports names it cannot resolve and still imports the task', async () => {
-    const plan = { document: { number: '9/KH-X', date: null, issuer: 'Sở Tư pháp' }, tasks: [{ ref: '1', title: 'Việc của Công an', lead: ['Công an tỉnh'], support: ['Văn phòng Sở'], due: { kind: 'none' as const, date: null, rule: null, text: '' } }] };
+    const plan = {
+      document: { number: '9/KH-X', date: null, issuer: 'Sở Tư pháp' },
+      tasks: [
+        {
+          ref: '1',
+          title: 'Việc của Công an',
+          lead: ['Công an tỉnh'],
+          support: ['Văn phòng Sở'],
+          due: { kind: 'none' as const, date: null, rule: null, text: '' },
+        },
+      ],
+    };
     const report = await handle.db.transaction().execute((trx) => applyPlan(trx, plan, { fileName: 'x.txt', fileHash: 'x' }, NOW));
     expect(report).toMatchObject({ created: 1, unresolved: ['Công an tỉnh'] });
   });

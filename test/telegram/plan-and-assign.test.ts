@@ -55,7 +55,9 @@ describe('sending a plan to the bot', () => {
     const bomb = await buildZipBomb(100 * 1024 * 1024);
     const [expands] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'bom.docx', mimeType: 'application/octet-stream', bytes: bomb }));
     expect(expands!.text).toContain('giải nén ra quá lớn');
-    const [big] = await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'lon.txt', mimeType: 'text/plain', bytes: Buffer.alloc(20 * 1024 * 1024 + 1, 65) }));
+    const [big] = await h.expectMessages(admin, 1, () =>
+      admin.sendDocument({ fileName: 'lon.txt', mimeType: 'text/plain', bytes: Buffer.alloc(20 * 1024 * 1024 + 1, 65) }),
+    );
     expect(big!.text).toContain('quá lớn');
     expect(await taskCount()).toBe(0);
   });
@@ -83,7 +85,9 @@ describe('sending a plan to the bot', () => {
 
   it('a cancelled proposal stores nothing', async () => {
     const before = await taskCount();
-    await h.expectMessages(admin, 1, () => admin.sendDocument({ fileName: 'ban-sao.txt', mimeType: 'text/plain', bytes: Buffer.concat([SEED, Buffer.from('\n')]) }));
+    await h.expectMessages(admin, 1, () =>
+      admin.sendDocument({ fileName: 'ban-sao.txt', mimeType: 'text/plain', bytes: Buffer.concat([SEED, Buffer.from('\n')]) }),
+    );
     const preview = h.tg.lastTo(admin.id)!;
     const queryId = admin.pressButton(preview, 'Hủy');
     await h.tg.waitFor(() => h.tg.callbackAnswers(queryId)[0]);

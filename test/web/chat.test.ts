@@ -56,7 +56,13 @@ describe('the web chat in demo mode', () => {
     const reason = sent((await browser.json('/chat/send', { text: 'chờ số liệu của Sở Tài chính' })).text);
     expect(reason.messages.at(-1)!.text).toContain('Đã ghi nhận ghi chú');
     const taskId = Number(/^#(\d+)/.exec(cards[0]!.text)![1]);
-    const note = await h.database.db.selectFrom('updates').select(['note', 'channel']).where('task_id', '=', taskId).where('kind', '=', 'note').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const note = await h.database.db
+      .selectFrom('updates')
+      .select(['note', 'channel'])
+      .where('task_id', '=', taskId)
+      .where('kind', '=', 'note')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(note).toEqual({ note: 'chờ số liệu của Sở Tài chính', channel: 'web' });
   });
 
@@ -89,7 +95,11 @@ describe('the web chat in demo mode', () => {
     await browser.form('/chat/leave', {});
     const page = await browser.get('/');
     expect(page.text).toContain('class="picker"');
-    const links = await h.database.db.selectFrom('chat_links').select('id').where('staff_id', '=', await staffId(h, 'Hoàng Văn Nam')).execute();
+    const links = await h.database.db
+      .selectFrom('chat_links')
+      .select('id')
+      .where('staff_id', '=', await staffId(h, 'Hoàng Văn Nam'))
+      .execute();
     expect(links).toEqual([]);
   });
 });

@@ -255,7 +255,10 @@ describe('Zalo client: retries', () => {
     await expect(client.getMe()).resolves.toMatchObject({ account_type: 'BASIC' });
     // equal jitter with random 0.5: attempt n waits 0.75 · min(60 s, 500 ms · 2^(n-1))
     expect(sleeps).toEqual([375, 750]);
-    expect(retries.map((r) => [r.attempt, r.decision.reason])).toEqual([[1, 'server_error'], [2, 'server_error']]);
+    expect(retries.map((r) => [r.attempt, r.decision.reason])).toEqual([
+      [1, 'server_error'],
+      [2, 'server_error'],
+    ]);
     expect(callsOf('getMe')).toBe(3);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actions, STATUS_MENU } from '../../commands/actions.js';
-import { taskCard } from '../../commands/render.js';
-import type { Sender } from '../../src/channels/sender.js';
+import { actions, STATUS_MENU } from '../../src/chat/actions.js';
+import { taskCard } from '../../src/chat/cards.js';
+import type { Sender } from '../../src/chat/sender.js';
 import { createZaloSender } from '../../src/channels/zalo/sender.js';
 import { localDate } from '../../src/domain/time.js';
 import type { Outgoing } from '../../src/domain/types.js';
@@ -95,7 +95,10 @@ describe('nudges and digests sent on Zalo', () => {
     const digest: Outgoing = { text: ['Báo cáo sáng 23/11/2026', ...lines].join('\n'), actions: [{ label: 'Xem tiếp', action: actions.tasksPage(1) }] };
     const before = h.zalo.sentTo(an.id).length;
     await sender.send(an.id, digest);
-    const parts = h.zalo.sentTo(an.id).slice(before).map((s) => s.text);
+    const parts = h.zalo
+      .sentTo(an.id)
+      .slice(before)
+      .map((s) => s.text);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(2000);
     const received = parts.join('\n').split('\n');
@@ -131,7 +134,10 @@ describe('nudges and digests sent on Zalo', () => {
 
   it('a card longer than 2000 characters is split between words', async () => {
     const words = 'Xây dựng kế hoạch triển khai nhiệm vụ trọng tâm về chuyển đổi số của ngành tư pháp';
-    const title = Array.from({ length: 24 }, () => words).join(' ').slice(0, 1990).replace(/\s+\S*$/, '');
+    const title = Array.from({ length: 24 }, () => words)
+      .join(' ')
+      .slice(0, 1990)
+      .replace(/\s+\S*$/, '');
     const id = await addTask(h, title, AN, '2026-12-05');
     const sent = await h.say(an, `#${id} 20%`, 3);
     const parts = sent.slice(1);
@@ -175,7 +181,10 @@ describe('receiving', () => {
     h.zalo.queue(update);
     await h.say(an, '/viec', 1);
     await new Promise((r) => setTimeout(r, 200));
-    const texts = h.zalo.sentTo(an.id).slice(before).map((s) => s.text);
+    const texts = h.zalo
+      .sentTo(an.id)
+      .slice(before)
+      .map((s) => s.text);
     expect(texts.filter((t) => t.includes('/kenh'))).toHaveLength(1);
     const key = `message.text.received:${update.message.message_id}`;
     expect(await h.database.db.selectFrom('inbound_updates').selectAll().where('update_key', '=', key).execute()).toHaveLength(1);

@@ -33,7 +33,11 @@ describe('fake Zalo Bot API', () => {
     await raw('/bot123:abc-xyz/sendMessage?chat_id=u1&text=query', { method: 'GET' });
     await raw('/bot123:abc-xyz/sendMessage', { body: 'chat_id=u2&text=form%20body', type: 'application/x-www-form-urlencoded' });
     await raw('/bot123:abc-xyz/sendMessage', { body: JSON.stringify({ chat_id: 'u3', text: 'json' }) });
-    expect(fake.sent.map((s) => [s.chat_id, s.text])).toEqual([['u1', 'query'], ['u2', 'form body'], ['u3', 'json']]);
+    expect(fake.sent.map((s) => [s.chat_id, s.text])).toEqual([
+      ['u1', 'query'],
+      ['u2', 'form body'],
+      ['u3', 'json'],
+    ]);
   });
 
   it('refuses an empty text and one over 2000 characters, accepting exactly 2000', async () => {

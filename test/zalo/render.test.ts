@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actions } from '../../commands/actions.js';
-import { statusActions } from '../../commands/render.js';
-import { responseMessages, secretMatches } from '../../src/channels/zalo/channel.js';
-import { createKeyedQueue } from '../../src/channels/zalo/queue.js';
+import { actions } from '../../src/chat/actions.js';
+import { statusActions } from '../../src/chat/cards.js';
+import { createKeyedQueue } from '../../src/channels/keyed-queue.js';
+import { responseMessages } from '../../src/channels/zalo/channel.js';
+import { secretMatches } from '../../src/http/secret.js';
 import { renderZaloBatch, withTail } from '../../src/channels/zalo/render.js';
 import { ZALO_WORDING } from '../../src/channels/zalo/wording.js';
 import { getTranslator, LOCALES_DIR } from '../../src/i18n.js';
@@ -60,10 +61,19 @@ describe('numbered menus', () => {
   });
 
   it('other actions alone are numbered from 1 with their own labels', () => {
-    const out = { text: 'Đề nghị gia hạn', actions: [{ label: 'Đồng ý', action: 'xa:3' }, { label: 'Từ chối', action: 'xr:3' }] };
+    const out = {
+      text: 'Đề nghị gia hạn',
+      actions: [
+        { label: 'Đồng ý', action: 'xa:3' },
+        { label: 'Từ chối', action: 'xr:3' },
+      ],
+    };
     const batch = renderZaloBatch([out], ctx);
     expect(batch.messages[0]!.parts[0]).toBe('Đề nghị gia hạn\n\nTrả lời: 1 Đồng ý · 2 Từ chối');
-    expect(batch.menu?.entries).toEqual([{ n: 1, action: 'xa:3' }, { n: 2, action: 'xr:3' }]);
+    expect(batch.menu?.entries).toEqual([
+      { n: 1, action: 'xa:3' },
+      { n: 2, action: 'xr:3' },
+    ]);
   });
 
   it('no actions, no menu: the old menu stays', () => {
@@ -111,22 +121,29 @@ describe('plumbing', () => {
     expect(secretMatches('', '')).toBe(false);
   });
 
-  it('runs one chat\'s updates one after another and other chats alongside', async () => {
-    const queue = createKeyedQueue(() => undefined);
+  it("runs one chat's updates one after another and other chats alongside", async () => {
+    const queue = createKeyedQueue();
     const log: string[] = [];
     const step = (name: string, ms: number) => async () => {
       log.push(`${name}+`);
       await new Promise((r) => setTimeout(r, ms));
       log.push(`${name}-`);
     };
-    queue.push('a', step('a1', 30));
-    queue.push('a', step('a2', 1));
-    queue.push('b', step('b1', 1));
+    const ran = [queue.run('a', step('a1', 30)), queue.run('a', step('a2', 1)), queue.run('b', step('b1', 1))];
     expect(queue.size).toBe(3);
     await queue.idle();
     expect(log.indexOf('a1-')).toBeLessThan(log.indexOf('a2+'));
     expect(log.indexOf('b1-')).toBeLessThan(log.indexOf('a1-'));
     expect(queue.size).toBe(0);
+    await Promise.all(ran);
+  });
+
+  it('hands back what the work returns, and a failure stops only its own work', async () => {
+    const queue = createKeyedQueue();
+    const failing = queue.run('a', () => Promise.reject(new Error('boom')));
+    const after = queue.run('a', async () => 42);
+    await expect(failing).rejects.toThrow('boom');
+    await expect(after).resolves.toBe(42);
   });
 
   it('every Zalo wording exists in both languages', () => {

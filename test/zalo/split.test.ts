@@ -63,7 +63,10 @@ describe('splitForZalo', () => {
   });
 
   it('keeps whole lines together when every line fits', () => {
-    const text = vietnameseText(Array.from({ length: 60 }, () => 90), 3);
+    const text = vietnameseText(
+      Array.from({ length: 60 }, () => 90),
+      3,
+    );
     const parts = splitForZalo(text);
     expectFaithfulSplit(text, parts);
     const lines = text.split('\n');
@@ -79,7 +82,10 @@ describe('splitForZalo', () => {
   });
 
   it('does not end a part with the \\r of a CRLF line break', () => {
-    const text = vietnameseText(Array.from({ length: 40 }, () => 120), 5).replace(/\n/g, '\r\n');
+    const text = vietnameseText(
+      Array.from({ length: 40 }, () => 120),
+      5,
+    ).replace(/\n/g, '\r\n');
     const parts = splitForZalo(text);
     for (const part of parts) expect(part).not.toMatch(/\s$/);
     expectFaithfulSplit(text, parts);
@@ -96,12 +102,7 @@ describe('splitForZalo', () => {
   it('hard-cuts only a single word longer than the limit, such as a long link', () => {
     const link = `https://vanban.example.gov.vn/${'a'.repeat(4500)}`;
     const parts = splitForZalo(`Xem văn bản: ${link} để biết thêm`);
-    expect(parts).toEqual([
-      'Xem văn bản:',
-      link.slice(0, 2000),
-      link.slice(2000, 4000),
-      `${link.slice(4000)} để biết thêm`,
-    ]);
+    expect(parts).toEqual(['Xem văn bản:', link.slice(0, 2000), link.slice(2000, 4000), `${link.slice(4000)} để biết thêm`]);
   });
 
   it('counts an emoji as two characters and never cuts one in half', () => {

@@ -68,14 +68,14 @@ describe('one person on Telegram and Zalo', () => {
     expect((await h.say(binh, '/kenh telegram'))[0]).toContain('chưa liên kết Telegram');
   });
 
-  it('/kenh zalo, typed on Telegram, sends the day\'s nudge to Zalo only', async () => {
+  it("/kenh zalo, typed on Telegram, sends the day's nudge to Zalo only", async () => {
     expect(await tgSay('/kenh zalo')).toContain('chỉ nhắc việc qua Zalo');
     expect((await preferredLink(h.database.db, anId))?.channel).toBe('zalo');
     expect(await nudgeRound()).toEqual({ telegram: 0, zalo: 1 });
     expect(h.zalo.sentTo(zAn.id).at(-1)!.text).toContain('Nhắc việc ngày 23/11/2026');
   });
 
-  it('/kenh telegram, typed on Zalo, sends the next day\'s nudge to Telegram only', async () => {
+  it("/kenh telegram, typed on Zalo, sends the next day's nudge to Telegram only", async () => {
     expect((await h.say(zAn, '/kenh telegram'))[0]).toContain('chỉ nhắc việc qua Telegram');
     h.clock.advance(DAY_MS);
     expect(await nudgeRound()).toEqual({ telegram: 1, zalo: 0 });

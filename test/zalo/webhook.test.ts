@@ -66,8 +66,16 @@ describe('parseZaloWebhookBody', () => {
   it('returns null, never throws, for bodies it cannot act on', () => {
     const { message_id: _id, ...noId } = documented.result.message;
     const bad: unknown[] = [
-      null, undefined, 'ok', 42, [], {}, { ok: false, error_code: 400 }, { ok: true, result: null },
-      { event_name: 'message.text.received' }, { event_name: 'message.text.received', message: noId },
+      null,
+      undefined,
+      'ok',
+      42,
+      [],
+      {},
+      { ok: false, error_code: 400 },
+      { ok: true, result: null },
+      { event_name: 'message.text.received' },
+      { event_name: 'message.text.received', message: noId },
       { event_name: '', message: documented.result.message },
       { event_name: 'message.text.received', message: { ...documented.result.message, chat: {} } },
     ];

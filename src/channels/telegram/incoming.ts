@@ -1,6 +1,6 @@
 /** Telegram updates → Incoming (the platform-free shape commands understand). */
 import type { Context } from 'grammy';
-import type { Incoming, IncomingBody } from '../../../commands/types.js';
+import type { Incoming, IncomingBody } from '../../chat/types.js';
 
 export interface FileFetcher {
   (fileId: string): Promise<Buffer>;

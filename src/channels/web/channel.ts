@@ -7,14 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { dispatch } from '../../../commands/dispatch.js';
-import type { Deps, IncomingBody } from '../../../commands/types.js';
+import type { Deps, IncomingBody } from '../../chat/types.js';
 import type { Outgoing } from '../../domain/types.js';
-import { saveMessageRef } from '../../store/conversation.js';
 import { backoffDelay, type RetryDecision } from '../retry.js';
-import type { Sender } from '../sender.js';
+import { rememberSent, type Sender } from '../../chat/sender.js';
 import { createChatHub, type ChatHub } from './hub.js';
-import { addMessage, editMessage, type WebMessage } from './messages.js';
-import { createKeyedQueue } from './queue.js';
+import { addWebMessage, editWebMessage, type WebMessage } from '../../store/web-chat.js';
+import { createKeyedQueue } from '../keyed-queue.js';
 import { renderWeb } from './render.js';
 
 export type ChatInput =
@@ -46,11 +45,12 @@ export function createWebChannel(deps: Deps, logger: Logger = deps.logger): WebC
   const hub = createChatHub();
   const queue = createKeyedQueue();
   const log = logger.child({ channel: 'web' });
+  const remember = rememberSent(deps, 'web');
 
   async function store(chatKey: string, out: Outgoing): Promise<WebMessage> {
     const now = deps.clock.now();
-    const message = await addMessage(deps.db, chatKey, 'bot', renderWeb(out), now);
-    if (out.occurrenceIds?.length) await saveMessageRef(deps.db, 'web', chatKey, String(message.id), out.occurrenceIds, now);
+    const message = await addWebMessage(deps.db, chatKey, 'bot', renderWeb(out), now);
+    await remember({ chatId: chatKey, messageId: String(message.id), occurrenceIds: out.occurrenceIds ?? [] });
     hub.publish(chatKey, 'message', message);
     return message;
   }
@@ -76,14 +76,14 @@ export function createWebChannel(deps: Deps, logger: Logger = deps.logger): WebC
     const result: ChatResult = { messages: [], edits: [], ...(response.notice?.text ? { notice: response.notice } : {}) };
     const now = deps.clock.now();
     if (input.kind === 'text') {
-      const mine = await addMessage(deps.db, chat.chatKey, 'user', { text: input.text }, now);
+      const mine = await addWebMessage(deps.db, chat.chatKey, 'user', { text: input.text }, now);
       hub.publish(chat.chatKey, 'message', mine);
       result.messages.push(mine);
     }
     if (response.edit && input.kind === 'action') {
-      const edited = await editMessage(deps.db, chat.chatKey, input.messageId, renderWeb(response.edit), now);
+      const edited = await editWebMessage(deps.db, chat.chatKey, input.messageId, renderWeb(response.edit), now);
       if (edited) {
-        if (response.edit.occurrenceIds?.length) await saveMessageRef(deps.db, 'web', chat.chatKey, String(edited.id), response.edit.occurrenceIds, now);
+        await remember({ chatId: chat.chatKey, messageId: String(edited.id), occurrenceIds: response.edit.occurrenceIds ?? [] });
         hub.publish(chat.chatKey, 'edit', edited);
         result.edits.push(edited);
       }

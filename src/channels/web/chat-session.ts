@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../../db/index.js';
-import type { Staff } from '../../db/schema.js';
 import { cookieHeader, readCookies, setCookie } from '../../http/cookies.js';
-import { CHAT_SESSION_TTL_MS, createSession, extendSession, findSession } from '../../http/sessions.js';
+import { CHAT_SESSION_TTL_MS, createSession, extendSession, findSession } from '../../store/sessions.js';
+import { moveWebChat } from '../../store/web-chat.js';
 
 export const CHAT_COOKIE = 'dondoc_chat';
 
@@ -42,25 +42,12 @@ export async function ensureChat(db: Db, req: IncomingMessage, res: ServerRespon
   return { token, chatKey };
 }
 
-/** The staff member this web chat acts as, if it is linked and they are still active. */
-export async function chatStaff(db: Db, chatKey: string): Promise<Staff | undefined> {
-  return db
-    .selectFrom('chat_links as l')
-    .innerJoin('staff as s', 's.id', 'l.staff_id')
-    .selectAll('s')
-    .where('l.channel', '=', 'web')
-    .where('l.user_id', '=', chatKey)
-    .where('s.active', '=', true)
-    .executeTakeFirst();
-}
-
 /**
  * Unlinks this browser and gives it a fresh, empty chat (the picker's "another person", or
  * leaving the web chat). Returns the new chat key.
  */
 export async function restartChat(db: Db, session: ChatSession): Promise<string> {
   const chatKey = newChatKey();
-  await db.deleteFrom('chat_links').where('channel', '=', 'web').where('user_id', '=', session.chatKey).execute();
-  await db.updateTable('web_sessions').set({ chat_key: chatKey }).where('chat_key', '=', session.chatKey).execute();
+  await moveWebChat(db, session.chatKey, chatKey);
   return chatKey;
 }

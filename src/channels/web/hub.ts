@@ -4,7 +4,7 @@
  * live in this process only; a page that reconnects catches up from its Last-Event-ID.
  */
 import type { ServerResponse } from 'node:http';
-import type { WebMessage } from './messages.js';
+import type { WebMessage } from '../../store/web-chat.js';
 
 const HEARTBEAT_MS = 25_000;
 

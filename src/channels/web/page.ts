@@ -5,13 +5,7 @@ import type { Locale } from '../../domain/types.js';
 import { html, jsonScript, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
 
-export interface PickerPerson {
-  id: number;
-  name: string;
-  role: string;
-  unitName: string;
-  unitDepth: number;
-}
+import type { PickerPerson } from '../../store/web-chat.js';
 
 export interface ChatPageInput {
   t: Translate;
@@ -28,9 +22,15 @@ const NOT_CHIPS = ['start', 'lang', 'kenh'];
 
 /** Commands worth a tap in the page: what /help would list for this person, minus NOT_CHIPS. */
 function quickCommands(t: Translate, staff: Staff | undefined): { text: string; title: string }[] {
-  if (!staff) return [{ text: '/start', title: t('cmd-start') }, { text: '/help', title: t('cmd-help') }];
-  return COMMANDS.filter((c) => !NOT_CHIPS.includes(c.name) && (!c.roles || c.roles.includes(staff.role as Staff['role'])))
-    .map((c) => ({ text: `/${c.name}`, title: t(c.descriptionKey) }));
+  if (!staff)
+    return [
+      { text: '/start', title: t('cmd-start') },
+      { text: '/help', title: t('cmd-help') },
+    ];
+  return COMMANDS.filter((c) => !NOT_CHIPS.includes(c.name) && (!c.roles || c.roles.includes(staff.role))).map((c) => ({
+    text: `/${c.name}`,
+    title: t(c.descriptionKey),
+  }));
 }
 
 function langSwitch(t: Translate, locale: Locale, action: string): Html {
@@ -87,7 +87,11 @@ function chatSection(t: Translate, staff: Staff | undefined): Html {
 
 export function chatPage(input: ChatPageInput): Html {
   const { t, locale, staff, picker, demo } = input;
-  const who = staff ? html`<span class="sub">${staff.name} · ${t(`role-${staff.role}`)} · ${staff.unitName}</span>` : demo ? html`<span class="sub">${t('web-subtitle-demo')}</span>` : '';
+  const who = staff
+    ? html`<span class="sub">${staff.name} · ${t(`role-${staff.role}`)} · ${staff.unitName}</span>`
+    : demo
+      ? html`<span class="sub">${t('web-subtitle-demo')}</span>`
+      : '';
   const leave = staff
     ? html`<form method="post" action="/chat/leave" class="inline"><button class="ghost" type="submit">${t(demo ? 'web-switch-person' : 'web-leave')}</button></form>`
     : '';

@@ -1,5 +1,6 @@
 /** Outgoing → the web chat: text as written (the page shows it as text, never as markup) and rows of buttons. */
 import type { Action, Outgoing } from '../../domain/types.js';
+import type { WebBody } from '../../store/web-chat.js';
 import { actionRows } from '../action-rows.js';
 
 export interface WebButton {
@@ -8,10 +9,7 @@ export interface WebButton {
 }
 
 /** What a web chat message holds: stored in web_messages.body and sent to the page as is. */
-export interface WebBody {
-  text: string;
-  rows?: WebButton[][];
-}
+export type { WebBody } from '../../store/web-chat.js';
 
 /** Buttons grouped into rows the way Telegram's inline keyboard groups them (same `row` → same line). */
 export function buttonRows(actions: Action[] | undefined): WebButton[][] {

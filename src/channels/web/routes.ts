@@ -4,8 +4,7 @@
  * language switch (/chat/lang). Every state change is a same-origin POST.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deps } from '../../../commands/types.js';
-import type { DemoGate } from '../../demo/mode.js';
+import type { Deps } from '../../chat/types.js';
 import { serveAssets } from '../../http/assets.js';
 import { pageLocale, switchLocale } from '../../http/locale.js';
 import { isSameOrigin, parseForm, redirect, sendHtml } from '../../http/pages.js';
@@ -14,15 +13,16 @@ import { setStaffLocale } from '../../store/staff.js';
 import { CHAT_SCRIPT } from './assets/chat-script.js';
 import { CHAT_STYLE } from './assets/chat-style.js';
 import type { WebChannel, ChatInput } from './channel.js';
-import { chatStaff, currentChat, ensureChat, restartChat } from './chat-session.js';
-import { messagesAfter } from './messages.js';
+import { currentChat, ensureChat, restartChat } from './chat-session.js';
+import { pickerPeople, webChatStaff, webMessagesAfter } from '../../store/web-chat.js';
 import { chatPage } from './page.js';
-import { pickerPeople, pickPerson, unitName } from './people.js';
+import { pickPerson, unitName } from './people.js';
 
 export interface WebRoutesOptions {
   deps: Deps;
   web: WebChannel;
-  demo: DemoGate;
+  /** Whether the demo person picker is offered now (demo/mode.ts). */
+  demo: { active(): Promise<boolean> };
   /** Cookies get the Secure flag when dondoc is served over https. */
   secure: boolean;
   /** Runs after the demo picker linked someone (the app runs a scheduler tick, so their nudges come at once). */
@@ -58,11 +58,11 @@ export function registerWebChat(http: HttpServer, options: WebRoutesOptions): vo
   async function page(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const now = clock.now();
     const session = await ensureChat(db, req, res, now, secure);
-    const staff = await chatStaff(db, session.chatKey);
+    const staff = await webChatStaff(db, session.chatKey);
     const isDemo = await demo.active();
     const locale = pageLocale(req, staff ? (staff.locale === 'en' ? 'en' : 'vi') : fallback);
     const t = translator.for(locale);
-    if (!staff && !isDemo && (await messagesAfter(db, session.chatKey, null)).length === 0) {
+    if (!staff && !isDemo && (await webMessagesAfter(db, session.chatKey, null)).length === 0) {
       await web.note(session.chatKey, t('start-how-to-link'));
     }
     sendHtml(
@@ -87,7 +87,7 @@ export function registerWebChat(http: HttpServer, options: WebRoutesOptions): vo
     }
     const last = String(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? '');
     const after = /^\d{1,15}$/.test(last) ? Number(last) : null;
-    await web.hub.open(session.chatKey, res, () => messagesAfter(db, session.chatKey, after));
+    await web.hub.open(session.chatKey, res, () => webMessagesAfter(db, session.chatKey, after));
   });
 
   http.route('POST', '/chat/send', async (req, res) => {
@@ -101,10 +101,10 @@ export function registerWebChat(http: HttpServer, options: WebRoutesOptions): vo
       input = null;
     }
     if (!input) return sendJson(res, 400, { ok: false, error: 'expected {text} or {action, messageId}' });
-    const before = await chatStaff(db, session.chatKey);
+    const before = await webChatStaff(db, session.chatKey);
     const locale = pageLocale(req, fallback);
     const result = await web.handle({ chatKey: session.chatKey, displayName: before?.name, locale }, input);
-    const after = await chatStaff(db, session.chatKey);
+    const after = await webChatStaff(db, session.chatKey);
     sendJson(res, 200, { ok: true, ...result, personChanged: before?.id !== after?.id });
   });
 
@@ -137,7 +137,7 @@ export function registerWebChat(http: HttpServer, options: WebRoutesOptions): vo
     const now = clock.now();
     const locale = await switchLocale(req, res, secure, '/');
     const session = await currentChat(db, req, now);
-    const staff = session ? await chatStaff(db, session.chatKey) : undefined;
+    const staff = session ? await webChatStaff(db, session.chatKey) : undefined;
     // The page and the bot speak one language: switching the page is /lang for the person.
     if (locale && staff && staff.locale !== locale) await setStaffLocale(db, staff.id, locale, now);
   });

@@ -3,18 +3,18 @@
  * ordering, the shared dispatcher for everything a person does, and Zalo rendering (numbered
  * menus instead of buttons, texts split at 2000 characters).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dispatch } from '../../../commands/dispatch.js';
-import type { Deps, Response } from '../../../commands/types.js';
+import type { Deps, Response } from '../../chat/types.js';
 import type { Outgoing } from '../../domain/types.js';
+import { secretMatches } from '../../http/secret.js';
 import { readBody, sendJson } from '../../http/server.js';
 import { withRetry } from '../retry.js';
 import { createZaloClient, type ZaloClient } from './client.js';
 import { createZaloDeliver } from './deliver.js';
 import { chatKey, toIncoming } from './incoming.js';
 import { startPolling, type Poller } from './poller.js';
-import { createKeyedQueue } from './queue.js';
+import { createKeyedQueue } from '../keyed-queue.js';
 import { ZALO_SECRET_HEADER, type ZaloUpdate } from './types.js';
 import { parseZaloWebhookBody } from './webhook.js';
 import { zaloTranslator } from './wording.js';
@@ -57,13 +57,6 @@ const MAX_IN_FLIGHT = 64;
 const STOP_GRACE_MS = 10_000;
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
-/** Compares secrets in constant time (hashing first, so the length leaks nothing either). */
-export function secretMatches(given: string | undefined, expected: string): boolean {
-  if (given === undefined || expected === '') return false;
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 /**
  * What a response becomes on Zalo, which can neither edit a message nor pop up a notice: the
  * notice heads the updated card in one message; without a card it is sent when it stands alone
@@ -85,7 +78,7 @@ export function createZaloChannel(options: ZaloOptions, baseDeps: Deps): ZaloCha
   const backoff = { baseMs: options.backoff?.baseMs ?? 500, maxMs: options.backoff?.maxMs ?? 30_000 };
   const mode = options.webhookUrl ? 'webhook' : 'polling';
   const sends = new AbortController();
-  const queue = createKeyedQueue((error) => log.error({ err: error }, 'zalo update failed'));
+  const queue = createKeyedQueue();
   let poller: Poller | undefined;
   let stopped = false;
 
@@ -104,11 +97,11 @@ export function createZaloChannel(options: ZaloOptions, baseDeps: Deps): ZaloCha
     const incoming = toIncoming(update);
     if (!incoming) return;
     const response = await dispatch(deps, incoming);
-    if (response) await deliver(incoming.chatId, responseMessages(response));
+    if (response) await deliver(incoming.chatId, responseMessages(response), undefined, response.locale);
   }
 
   function enqueue(update: ZaloUpdate): void {
-    queue.push(chatKey(update), () => handle(update));
+    queue.run(chatKey(update), () => handle(update)).catch((error: unknown) => log.error({ err: error }, 'zalo update failed'));
   }
 
   async function webhookHandler(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -79,7 +79,10 @@ const botInfoSchema = z.object({
   can_join_groups: z.boolean().catch(false),
 });
 const webhookInfoSchema = z.object({
-  url: z.string().nullish().transform((url) => url ?? ''),
+  url: z
+    .string()
+    .nullish()
+    .transform((url) => url ?? ''),
   updated_at: z.number().optional().catch(undefined),
 });
 
@@ -92,11 +95,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
 
-  const call = async (
-    method: ZaloMethod,
-    body: object,
-    callOptions: { timeoutMs?: number; signal?: AbortSignal } = {},
-  ): Promise<unknown> => {
+  const call = async (method: ZaloMethod, body: object, callOptions: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<unknown> => {
     const deadline = callOptions.timeoutMs ?? timeoutMs;
     const abort = deadlineSignal(deadline, callOptions.signal);
     try {
@@ -136,13 +135,11 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
       }
     },
 
-    setWebhook: (params, o) =>
-      retrying(() => webhookInfo('setWebhook', { url: params.url, secret_token: params.secret_token }, o)),
+    setWebhook: (params, o) => retrying(() => webhookInfo('setWebhook', { url: params.url, secret_token: params.secret_token }, o)),
     deleteWebhook: (o) => retrying(() => webhookInfo('deleteWebhook', {}, o)),
     getWebhookInfo: (o) => retrying(() => webhookInfo('getWebhookInfo', {}, o)),
 
-    sendMessage: async (params, o) =>
-      toSent(await call('sendMessage', { chat_id: params.chat_id, text: params.text }, o)),
+    sendMessage: async (params, o) => toSent(await call('sendMessage', { chat_id: params.chat_id, text: params.text }, o)),
 
     sendPhoto: async (params, o) =>
       toSent(
@@ -211,12 +208,7 @@ function deadlineSignal(deadline: number, callerSignal: AbortSignal | undefined)
   };
 }
 
-function toNetworkError(
-  method: ZaloMethod,
-  cause: unknown,
-  token: string,
-  flags: { timedOut: boolean; aborted: boolean },
-): ZaloNetworkError {
+function toNetworkError(method: ZaloMethod, cause: unknown, token: string, flags: { timedOut: boolean; aborted: boolean }): ZaloNetworkError {
   scrubError(cause, token);
   const c = cause as { name?: unknown; code?: unknown; message?: unknown } | null;
   const parts = [c?.code, c?.name, c?.message].filter((p): p is string => typeof p === 'string' && p !== '');

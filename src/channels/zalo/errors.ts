@@ -24,12 +24,7 @@ export class ZaloApiError extends Error {
    */
   readonly retryAfterMs: number | undefined;
 
-  constructor(
-    method: ZaloMethod,
-    errorCode: number,
-    description: string,
-    extra: { httpStatus?: number; retryAfterMs?: number } = {},
-  ) {
+  constructor(method: ZaloMethod, errorCode: number, description: string, extra: { httpStatus?: number; retryAfterMs?: number } = {}) {
     super(`Zalo ${method} failed with ${errorCode}: ${description}${hintFor(errorCode)}`);
     this.method = method;
     this.errorCode = errorCode;
@@ -47,12 +42,7 @@ export class ZaloNetworkError extends Error {
   /** The caller's AbortSignal fired (shutdown); not worth retrying. */
   readonly aborted: boolean;
 
-  constructor(
-    method: ZaloMethod,
-    cause: unknown,
-    detail: string,
-    flags: { timedOut?: boolean; aborted?: boolean } = {},
-  ) {
+  constructor(method: ZaloMethod, cause: unknown, detail: string, flags: { timedOut?: boolean; aborted?: boolean } = {}) {
     super(`Zalo ${method}: network failure (${detail}); check that ZALO_API_ROOT is reachable`, { cause });
     this.method = method;
     this.timedOut = flags.timedOut ?? false;

@@ -1,5 +1,5 @@
 /** Zalo events → Incoming (the platform-free shape commands understand). */
-import type { Incoming, IncomingBody } from '../../../commands/types.js';
+import type { Incoming, IncomingBody } from '../../chat/types.js';
 import type { ZaloUpdate } from './types.js';
 import { updateKey } from './webhook.js';
 

@@ -1,7 +1,7 @@
 /**
  * Outgoing → Zalo messages. Zalo has no buttons, so a message's actions become a numbered menu on
  * its last line ("Trả lời: 1 Đang làm · 2 Xong · 3 Vướng mắc · 4 Gia hạn"), and the numbers are
- * remembered per chat (commands/menu.ts) so that typing one runs the action the button would.
+ * remembered per chat (chat/menu.ts) so that typing one runs the action the button would.
  *
  * Numbers are given per batch (one reply or one outbox send, possibly several messages) and never
  * repeat inside it: status answers are always 1–4 (STATUS_MENU order, the numbers the reply grammar
@@ -9,7 +9,7 @@
  * batch offers status answers for several tasks, each menu says to add the task ("2 #15") and the
  * status numbers are not remembered, so a bare "2" cannot land on the wrong task.
  */
-import { actions, parseAction, STATUS_MENU, type StatusChoice } from '../../../commands/actions.js';
+import { actions, parseAction, STATUS_MENU, type StatusChoice } from '../../chat/actions.js';
 import type { Outgoing } from '../../domain/types.js';
 import type { Translate } from '../../i18n.js';
 import type { ChatMenu, MenuEntry } from '../../store/conversation.js';

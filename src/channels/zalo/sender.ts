@@ -4,10 +4,10 @@
  * their timing), optionally paced by a rate limiter (Zalo publishes no limit). Errors are the
  * client's ZaloApiError / ZaloNetworkError, classified by ../retry.ts.
  */
-import type { Deps } from '../../../commands/types.js';
-import type { RateLimiter } from '../../scheduler/rate-limit.js';
+import type { Deps } from '../../chat/types.js';
+import type { RateLimiter } from '../rate-limit.js';
 import { classifyError } from '../retry.js';
-import type { Sender } from '../sender.js';
+import type { Sender } from '../../chat/sender.js';
 import { createZaloClient, type ZaloClient } from './client.js';
 import { createZaloDeliver } from './deliver.js';
 import { ZaloApiError } from './errors.js';

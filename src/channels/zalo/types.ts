@@ -5,22 +5,10 @@
  */
 
 /** Every method this client knows; names are case-sensitive on Zalo's side. */
-export type ZaloMethod =
-  | 'getMe'
-  | 'getUpdates'
-  | 'setWebhook'
-  | 'deleteWebhook'
-  | 'getWebhookInfo'
-  | 'sendMessage'
-  | 'sendPhoto'
-  | 'sendChatAction';
+export type ZaloMethod = 'getMe' | 'getUpdates' | 'setWebhook' | 'deleteWebhook' | 'getWebhookInfo' | 'sendMessage' | 'sendPhoto' | 'sendChatAction';
 
 /** The four documented event names. Others may appear; they are passed through as plain strings. */
-export type ZaloKnownEventName =
-  | 'message.text.received'
-  | 'message.image.received'
-  | 'message.sticker.received'
-  | 'message.unsupported.received';
+export type ZaloKnownEventName = 'message.text.received' | 'message.image.received' | 'message.sticker.received' | 'message.unsupported.received';
 
 // `string & {}` keeps editor completion for the known names while accepting any string.
 export type ZaloEventName = ZaloKnownEventName | (string & {});

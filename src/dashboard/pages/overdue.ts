@@ -2,8 +2,8 @@
 import { formatVnDate } from '../../domain/time.js';
 import { html, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
-import type { ReportRow } from '../report.js';
-import type { UnitOption } from '../scope.js';
+import type { ReportRow } from '../../store/report.js';
+import type { UnitOption } from '../../store/scope.js';
 
 export const DAYS_LATE_CHOICES = [1, 3, 7, 14, 30] as const;
 
@@ -36,16 +36,27 @@ function option(value: string | number, label: string, selected: boolean): Html 
 function filters(input: OverdueInput): Html {
   const { t, filter, units, owners, documents } = input;
   return html`<form class="filters" method="get" action="/dashboard/overdue">
-    ${select('unit', t('dash-filter-unit'), units.map((u) => option(u.id, `${'\u00a0\u00a0'.repeat(u.level)}${u.name}`, u.id === filter.unit)))}
+    ${select(
+      'unit',
+      t('dash-filter-unit'),
+      units.map((u) => option(u.id, `${'\u00a0\u00a0'.repeat(u.level)}${u.name}`, u.id === filter.unit)),
+    )}
     ${select('owner', t('dash-filter-owner'), [option('', t('dash-filter-all'), filter.owner === undefined), ...owners.map((o) => option(o.id, o.name, o.id === filter.owner))])}
     ${select('doc', t('dash-filter-document'), [option('', t('dash-filter-all'), filter.doc === undefined), ...documents.map((d) => option(d.id, d.label, d.id === filter.doc))])}
-    ${select('days', t('dash-filter-days'), DAYS_LATE_CHOICES.map((d) => option(d, t('dash-filter-days-option', { days: d }), d === filter.days)))}
+    ${select(
+      'days',
+      t('dash-filter-days'),
+      DAYS_LATE_CHOICES.map((d) => option(d, t('dash-filter-days-option', { days: d }), d === filter.days)),
+    )}
     <div class="actions"><button type="submit">${t('dash-filter-apply')}</button> <a href="/dashboard/overdue">${t('dash-filter-clear')}</a></div>
   </form>`;
 }
 
 function item(t: Translate, row: ReportRow): Html {
-  const status = row.percent !== null && row.status === 'in_progress' ? t('status-with-percent', { status: t(`status-${row.status}`), percent: row.percent }) : t(`status-${row.status}`);
+  const status =
+    row.percent !== null && row.status === 'in_progress'
+      ? t('status-with-percent', { status: t(`status-${row.status}`), percent: row.percent })
+      : t(`status-${row.status}`);
   return html`<li class="item">
     <div class="head">
       <a href="/dashboard/task/${row.taskId}">#${row.taskId} · ${row.title}</a>

@@ -3,7 +3,7 @@ import { html, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
 import { trendChart } from '../chart.js';
 import type { UnitCounts } from '../../store/overdue-report.js';
-import type { StatusCounts, TrendPoint } from '../overview.js';
+import type { StatusCounts, TrendPoint } from '../../store/overview.js';
 
 export interface OverviewInput {
   t: Translate;
@@ -40,9 +40,10 @@ export function overviewBody(input: OverviewInput): Html {
     </section>
     <section class="panel">
       <h2>${t('dash-by-unit')}</h2>
-      ${units.length === 0
-        ? html`<p class="muted">${t('dash-empty')}</p>`
-        : html`<div class="table-wrap"><table class="counts">
+      ${
+        units.length === 0
+          ? html`<p class="muted">${t('dash-empty')}</p>`
+          : html`<div class="table-wrap"><table class="counts">
           <thead><tr>
             <th scope="col">${t('dash-col-unit')}</th><th scope="col">${t('dash-count-overdue')}</th><th scope="col">${t('dash-col-week')}</th>
             <th scope="col">${t('status-blocked')}</th><th scope="col">${t('dash-col-stale', { days: staleDays })}</th>
@@ -56,7 +57,8 @@ export function overviewBody(input: OverviewInput): Html {
               <td>${u.stale}</td>
             </tr>`,
           )}</tbody>
-        </table></div>`}
+        </table></div>`
+      }
       <p class="muted">${t('dash-scope', { unit: unit.name })}</p>
     </section>`;
 }

@@ -2,8 +2,8 @@
 import { formatVnDate, formatVnDateTime } from '../../domain/time.js';
 import { html, type Html } from '../../http/html.js';
 import type { Translate } from '../../i18n.js';
-import type { TaskDetail } from '../details.js';
-import { daysLate } from '../report.js';
+import type { TaskDetail } from '../../store/task-detail.js';
+import { daysLate } from '../../store/report.js';
 
 const CHANNELS: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo', web: 'Web', cli: 'CLI', system: 'dondoc' };
 
@@ -60,14 +60,16 @@ export function taskBody(t: Translate, task: TaskDetail, today: string): Html {
     </section>
     <section class="panel">
       <h2>${t('dash-task-history')}</h2>
-      ${task.history.length === 0
-        ? html`<p class="muted">${t('dash-task-no-history')}</p>`
-        : html`<ol class="history">${task.history.map(
-            (h) => html`<li>
+      ${
+        task.history.length === 0
+          ? html`<p class="muted">${t('dash-task-no-history')}</p>`
+          : html`<ol class="history">${task.history.map(
+              (h) => html`<li>
               <div class="when">${formatVnDateTime(h.at)} · ${h.who ?? t('dash-history-system')} · ${CHANNELS[h.channel] ?? h.channel}${h.periodDue ? html` · ${t('dash-due', { date: formatVnDate(h.periodDue) })}` : ''}</div>
               <div class="what">${what(t, h)}</div>
               ${h.note ? html`<blockquote>${h.note}</blockquote>` : ''}
             </li>`,
-          )}</ol>`}
+            )}</ol>`
+      }
     </section>`;
 }

@@ -1,0 +1,51 @@
+/**
+ * An outbox row → the message to send now, in the recipient's language; or a reason to skip it
+ * (a nudge or digest of a past day, a task closed meanwhile, a request already decided).
+ */
+import type { Db } from '../db/index.js';
+import type { OutboxRow } from '../db/schema.js';
+import type { Locale } from '../domain/types.js';
+import { pickLocale, type Translator } from '../i18n.js';
+import { recipientOf } from '../store/occurrence-details.js';
+import { parseOutboxPayload } from '../store/outbox-payloads.js';
+import { renderDigest } from './digest-message.js';
+import { renderExtensionDecision, renderExtensionRequest } from './extension-message.js';
+import { renderBlocked, renderEscalation, renderNudge, type Rendered } from './nudge-message.js';
+
+export interface RenderContext {
+  db: Db;
+  translator: Translator;
+  defaultLocale: Locale;
+  today: string;
+  /** Working days overdue that trigger an escalation (for the escalation header). */
+  escalateAfter: number;
+}
+
+/** Kinds that belong to one local day: sent that day or not at all. */
+const DAILY = new Set(['nudge', 'escalation', 'digest']);
+
+export async function renderOutboxRow(ctx: RenderContext, row: OutboxRow): Promise<Rendered> {
+  const read = parseOutboxPayload(row.payload);
+  if (!read.ok) return { skip: `unreadable payload: ${read.problem}` };
+  const { payload } = read;
+  if (DAILY.has(payload.type) && 'date' in payload && payload.date !== ctx.today) {
+    return { skip: `stale: a ${payload.type} of ${payload.date} is not sent on ${ctx.today}` };
+  }
+  const staff = row.staff_id === null ? undefined : await recipientOf(ctx.db, row.staff_id);
+  if (!staff?.active) return { skip: 'the recipient is no longer active' };
+  const t = ctx.translator.for(pickLocale(staff.locale, ctx.defaultLocale));
+  switch (payload.type) {
+    case 'nudge':
+      return renderNudge(ctx.db, t, payload);
+    case 'escalation':
+      return renderEscalation(ctx.db, t, payload, ctx.escalateAfter);
+    case 'blocked':
+      return renderBlocked(ctx.db, t, payload, ctx.today);
+    case 'digest':
+      return renderDigest(ctx.db, t, payload, staff.unit_id);
+    case 'extension_request':
+      return renderExtensionRequest(ctx.db, t, payload.u);
+    case 'extension_decision':
+      return renderExtensionDecision(ctx.db, t, payload.u);
+  }
+}

@@ -1,0 +1,94 @@
+/** The platform-free contract between channels and commands (DESIGN.md §3). */
+import type { Logger } from 'pino';
+import type { Db } from '../db/index.js';
+import type { Staff } from '../db/schema.js';
+import type { Clock } from '../domain/time.js';
+import type { Channel, Locale, Outgoing } from '../domain/types.js';
+import type { Translate, Translator } from '../i18n.js';
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  translator: Translator;
+  logger: Logger;
+  settings: { linkCodeTtlDays: number; defaultLocale: Locale; publicUrl?: string | undefined };
+}
+
+export type IncomingBody =
+  | {
+      kind: 'text';
+      text: string;
+      replyToMessageId?: string | undefined;
+      /**
+       * The platform cannot reply to a message (Zalo): the next message after a task message is
+       * the reply, so notes too go to the bare-answer target instead of needing "#15".
+       */
+      threadless?: boolean | undefined;
+    }
+  | { kind: 'action'; action: string; messageId?: string | undefined }
+  | { kind: 'file'; fileName: string; mimeType?: string | undefined; size?: number | undefined; fetch(): Promise<Buffer> }
+  | { kind: 'unsupported'; what: string };
+
+/** One thing a person did in a chat, as every channel reports it. */
+export interface Incoming {
+  channel: Channel;
+  /** Unique per channel; a second delivery with the same key is ignored. */
+  updateKey: string;
+  userId: string;
+  chatId: string;
+  displayName?: string | undefined;
+  languageCode?: string | undefined;
+  /** The raw platform update, stored whole so nothing a person said is lost. */
+  payload: unknown;
+  body: IncomingBody;
+}
+
+/** What the channel should do: answer the button press, edit its message, send replies. */
+export interface Response {
+  replies: Outgoing[];
+  /** The language the replies are in (the dispatcher fills it in; /lang and linking say their own). */
+  locale?: Locale;
+  edit?: Outgoing;
+  notice?: { text: string; alert?: boolean };
+}
+
+export interface CommandContext {
+  db: Db;
+  deps: Deps;
+  staff: Staff | null;
+  channel: Channel;
+  userId: string;
+  chatId: string;
+  displayName?: string | undefined;
+  languageCode?: string | undefined;
+  now: Date;
+  today: string;
+  locale: Locale;
+  t: Translate;
+  /** Text after the command name. */
+  args: string;
+}
+
+export type LinkedContext = CommandContext & { staff: Staff };
+
+/** Narrows a context to a linked account: the staff member behind it is known. */
+export function isLinked(ctx: CommandContext): ctx is LinkedContext {
+  return ctx.staff !== null;
+}
+
+interface CommandInfo {
+  name: string;
+  aliases?: string[];
+  /** Locale id of the one-line description used by /help and the command menu. */
+  descriptionKey: string;
+  /** Roles allowed to see it in /help (all when absent). */
+  roles?: Staff['role'][];
+}
+
+/** A chat command: most need a linked account; public ones (/start, /help) run for anyone. */
+export type Command = CommandInfo &
+  ({ public: true; run(ctx: CommandContext): Promise<Response> } | { public?: false; run(ctx: LinkedContext): Promise<Response> });
+
+export function reply(...messages: (Outgoing | string)[]): Response {
+  return { replies: messages.map((m) => (typeof m === 'string' ? { text: m } : m)) };
+}

@@ -12,7 +12,8 @@ import { issuerFromBody, readHeader, readHeaderParagraphs, type HeaderInfo } fro
 import { buildOutline, type OutlineNode } from './outline.js';
 import { hasBlankLineParagraphs, textParagraphs } from './paragraphs.js';
 import { needsReflow, reflow } from './reflow.js';
-import { cellStreamTables, tableTasks } from './table.js';
+import { cellStreamTables, findLayout, tableTasks } from './table.js';
+import { textSegments } from './text-tables.js';
 import type { PlanImport, PlanTask } from './types.js';
 import { splitUnits, subjectAssignment } from './units.js';
 
@@ -201,9 +202,21 @@ export function parseBlocks(blocks: Block[], options: ParseOptions & { rawText?:
 /** Parses the text of a plan into its document header and proposed tasks. */
 export function parsePlanText(text: string, options: ParseOptions = {}): PlanImport {
   const source = needsReflow(text) ? reflow(text) : text;
-  const paragraphs = textParagraphs(source);
   const realParagraphs = options.realParagraphs ?? hasBlankLineParagraphs(source);
-  return parseBlocks(cellStreamTables(paragraphs), { realParagraphs, rawText: source });
+  const blocks: Block[] = [];
+  let pending = '';
+  const flushText = (): void => {
+    if (pending) blocks.push(...cellStreamTables(textParagraphs(pending)));
+    pending = '';
+  };
+  for (const segment of textSegments(source)) {
+    if (segment.kind === 'table' && findLayout(segment.rows)) {
+      flushText();
+      blocks.push({ kind: 'table', rows: segment.rows });
+    } else pending += `${pending ? '\n' : ''}${segment.kind === 'text' ? segment.text : segment.rows.map((r) => r.join('   ')).join('\n')}`;
+  }
+  flushText();
+  return parseBlocks(blocks, { realParagraphs, rawText: source });
 }
 
 export { splitUnits, readClause };

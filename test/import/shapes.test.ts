@@ -275,3 +275,53 @@ describe('broken text', () => {
     expect(parsePlanText('').tasks).toEqual([]);
   });
 });
+
+describe('tables written in text', () => {
+  const expected = [
+    ['PL.1', 'Xây dựng cơ sở dữ liệu hộ tịch điện tử', ['Sở Tư pháp'], ['Sở Nội vụ'], 'date', '2026-03-31'],
+    ['PL.2', 'Tập huấn kỹ năng số cho công chức', ['Sở Nội vụ'], [], 'recurring', null],
+  ];
+  const rows = (text: string) => parsePlanText(text).tasks.map((t) => [t.ref, t.title, t.lead, t.support, t.due.kind, t.due.date]);
+
+  it('reads a pipe table with a rule under its header', () => {
+    const text = [
+      'PHỤ LỤC',
+      '| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |',
+      '|---|---|---|---|---|',
+      '| 1 | Xây dựng cơ sở dữ liệu hộ tịch điện tử | Sở Tư pháp | Sở Nội vụ | Quý I/2026 |',
+      '| 2 | Tập huấn kỹ năng số cho công chức | Sở Nội vụ | | Hằng năm |',
+    ].join('\n');
+    expect(rows(text)).toEqual(expected);
+  });
+
+  it('reads a grid table whose cells run over several lines', () => {
+    const text = [
+      'PHỤ LỤC',
+      '+-----+------------------------+-------------+-------------+-------------+',
+      '| STT | Nội dung nhiệm vụ      | Cơ quan chủ | Cơ quan     | Thời hạn    |',
+      '|     |                        | trì         | phối hợp    |             |',
+      '+=====+========================+=============+=============+=============+',
+      '| 1   | Xây dựng cơ sở dữ liệu | Sở Tư pháp  | Sở Nội vụ   | Quý I/2026  |',
+      '|     | hộ tịch điện tử        |             |             |             |',
+      '+-----+------------------------+-------------+-------------+-------------+',
+      '| 2   | Tập huấn kỹ năng số    | Sở Nội vụ   |             | Hằng năm    |',
+      '|     | cho công chức          |             |             |             |',
+      '+-----+------------------------+-------------+-------------+-------------+',
+    ].join('\n');
+    expect(rows(text)).toEqual(expected);
+  });
+
+  it('reads a Word table pasted as tab-separated lines, and leaves a tabbed letterhead as text', () => {
+    const text = [
+      'SỞ TƯ PHÁP\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số: 12/KH-STP\t\tĐồng Nai, ngày 05 tháng 3 năm 2026',
+      '',
+      'PHỤ LỤC',
+      'STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành',
+      '1\tXây dựng cơ sở dữ liệu hộ tịch điện tử\tSở Tư pháp\tSở Nội vụ\tQuý I/2026',
+      '2\tTập huấn kỹ năng số cho công chức\tSở Nội vụ\t\tHằng năm',
+    ].join('\n');
+    expect(rows(text)).toEqual(expected);
+    expect(parsePlanText(text).document).toEqual({ number: '12/KH-STP', date: '2026-03-05', issuer: 'SỞ TƯ PHÁP' });
+  });
+});

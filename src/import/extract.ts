@@ -419,7 +419,8 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
  */
 function inlineFieldTask(text: string, ctx: Ctx, title?: string): PlanTask | null {
   const m = /\(([^()]*(?:chủ trì|chu tri|thực hiện|thuc hien|phối hợp|phoi hop|thời gian|thoi gian|thời hạn|thoi han)[^()]*:[^()]*)\)[.;\s]*$/i.exec(text);
-  if (!m?.[1]) return null;
+  const asClause = inlineClauseTask(text, ctx, title);
+  if (asClause || !m?.[1]) return asClause;
   const fields = findInlineFields(m[1]);
   if (!fields.some((f) => f.kind === 'lead' || f.kind === 'time')) return null;
   const named = (kind: FieldKind): string[] => fields.filter((f) => f.kind === kind).flatMap((f) => splitUnits(f.value));
@@ -431,6 +432,33 @@ function inlineFieldTask(text: string, ctx: Ctx, title?: string): PlanTask | nul
     lead: named('lead').length ? named('lead') : ctx.lead.length ? ctx.lead : ctx.fallbackLead,
     support: named('support'),
     due: time ? parseDue(time.value, { defaultYear: ctx.defaultYear }) : proseDue(head, ctx.defaultYear),
+    ...(product ? { product: cleanTitle(product.value) } : {}),
+  });
+}
+
+/**
+ * "Rà soát quy định … (Sở Tư pháp chủ trì, phối hợp Sở Nội vụ; hoàn thành trong Quý I/2026)":
+ * the assignment written as a clause in parentheses after the task, its time after a semicolon.
+ */
+function inlineClauseTask(text: string, ctx: Ctx, title?: string): PlanTask | null {
+  const m = /\(([^()]{3,300})\)[.;\s]*$/.exec(text);
+  const inside = m?.[1]?.trim();
+  if (!m || !inside || !startsWithUnit(inside)) return null;
+  const [first = '', ...rest] = inside.split(';');
+  // "(Đơn vị chủ trì: …; …)" is the labelled form, read by inlineFieldTask.
+  if (first.includes(':')) return null;
+  const clause = readClause(first);
+  if (!clause.subject.length || !/^\s*(?:chu tri|thuc hien|tham muu|phu trach)\b/.test(foldAligned(first.slice(clause.rest)))) return null;
+  const head = text.slice(0, m.index).trim();
+  const fields = rest.flatMap((part) => findInlineFields(part));
+  const time = fields.find((f) => f.kind === 'time');
+  const product = fields.find((f) => f.kind === 'product');
+  const due = time ? parseDue(time.value, { defaultYear: ctx.defaultYear }) : proseDue(rest.join(';') || head, ctx.defaultYear);
+  return make(ctx, text, {
+    title: title ?? head,
+    lead: clause.subject,
+    support: supportOf(first, clause.rest),
+    due,
     ...(product ? { product: cleanTitle(product.value) } : {}),
   });
 }

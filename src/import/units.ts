@@ -8,10 +8,10 @@
 import { foldAligned, startsUpper, trimPhrase } from './fold.js';
 
 const HEAD =
-  /^(?:(?:cac|nhung|toan the|tat ca)\s+)?(?:dong chi\s+)?(?:uy ban|ubnd|ubmttq|hdnd|so(?! (?:sanh|ket|hoa|lieu|luong|du|tien))|phong(?!,? (?:chong|ngua))|van phong|cong an|trung tam|ban(?! (?:hanh|giao))|tieu ban|to cong tac|to chuyen trach|chi cuc|tong cuc|cuc|bo(?! (?:tri|sung|phan dau))|thu truong|chu tich|pho chu tich|giam doc|pho giam doc|truong(?! hop)|pho truong|nguoi dung dau|lanh dao|don vi|co quan|toa an|vien kiem sat|vien|hoi(?! (?:nghi|thao|dap))|doan(?! (?:ket|the duc))|lien doan|mat tran|bao hiem|kho bac|thanh tra|tinh uy|huyen uy|thanh uy|dang uy|ban chi dao|to cong tac|nhom|hoi dong|bo chi huy|ngan hang|cong ty|tong cong ty|doanh nghiep|dia phuong|nganh|chi nhanh|cong chuc|vien chuc|can bo|bo phan|xa(?! hoi)|phuong(?! (?:an|phap|thuc|cham|tien|huong))|huyen|tinh(?! (?:hinh|than|chat|toan))|thanh pho|thi xa|dai|thong tan xa|bao(?! (?:cao|dam|ve|tri|hiem xa hoi))|tap doan|hiep hoi|lien hiep|lien minh|hop tac xa|benh vien|toa|kiem toan|bo tu lenh|bo chi huy|dang uy|ban quan ly|chanh van phong|thu tuong|bo truong|cuc truong|vu truong|vu|nha cung cap|nha dau tu|ho gia dinh|nguoi dan|hoc vien|dai hoc|cang vu)\b/;
+  /^(?:(?:cac|nhung|toan the|tat ca)\s+)?(?:dong chi\s+)?(?:uy ban|ubnd|ubmttq|hdnd|so(?! (?:sanh|ket|hoa|lieu|luong|du|tien))|phong(?!,? (?:chong|ngua))|van phong|cong an|trung tam|ban(?! (?:hanh|giao))|tieu ban|to cong tac|to chuyen trach|chi cuc|tong cuc|cuc|bo(?! (?:tri|sung|phan dau))|thu truong|chu tich|pho chu tich|giam doc|pho giam doc|truong(?! hop)|pho truong|nguoi dung dau|lanh dao|don vi|co quan|toa an|vien kiem sat|vien|hoi(?! (?:nghi|thao|dap))|doan(?! (?:ket|the duc))|lien doan|mat tran|bao hiem|kho bac|thanh tra|tinh uy|huyen uy|thanh uy|dang uy|ban chi dao|to cong tac|nhom|hoi dong|bo chi huy|ngan hang|cong ty|tong cong ty|doanh nghiep|dia phuong|nganh|chi nhanh|cong chuc|vien chuc|can bo|bo phan|xa(?! hoi)|phuong(?! (?:an|phap|thuc|cham|tien|huong))|thi tran|thon|to dan pho|khu pho|huyen|tinh(?! (?:hinh|than|chat|toan))|thanh pho|thi xa|dai|thong tan xa|bao(?! (?:cao|dam|ve|tri|hiem xa hoi))|tap doan|hiep hoi|lien hiep|lien minh|hop tac xa|benh vien|toa|kiem toan|bo tu lenh|bo chi huy|dang uy|ban quan ly|chanh van phong|thu tuong|bo truong|cuc truong|vu truong|vu|nha cung cap|nha dau tu|ho gia dinh|nguoi dan|hoc vien|dai hoc|cang vu)\b/;
 
 const TYPE_WORD =
-  /^(?:phong|don vi|co quan|so|ban|nganh|ban nganh|xa|phuong|thi tran|dia phuong|trung tam|to chuc|ca nhan|doanh nghiep|huyen|tinh|thanh pho|thi xa|quan|doan the|hoi|chi cuc|cuc|bo|hiep hoi)\b/;
+  /^(?:phong|don vi|co quan|so|ban|nganh|ban nganh|xa|phuong|thi tran|thon|to dan pho|khu pho|dia phuong|trung tam|to chuc|ca nhan|doanh nghiep|huyen|tinh|thanh pho|thi xa|quan|doan the|hoi|chi cuc|cuc|bo|hiep hoi)\b/;
 
 /** True when the text starts like a unit or office-holder ("Sở …", "Các phòng …", "Chủ tịch UBND …"). */
 export function startsWithUnit(text: string): boolean {
@@ -39,6 +39,7 @@ const HEAD_SPELLINGS: Record<string, RegExp> = {
   dai: /^(?:đài|đại)$/,
   ban: /^ban$/,
   to: /^tổ$/,
+  thon: /^thôn$/,
   truong: /^(?:trưởng|trường)$/,
 };
 

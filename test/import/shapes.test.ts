@@ -325,3 +325,31 @@ describe('tables written in text', () => {
     expect(parsePlanText(text).document).toEqual({ number: '12/KH-STP', date: '2026-03-05', issuer: 'SỞ TƯ PHÁP' });
   });
 });
+
+describe('assignments written as a clause in parentheses, and commune plans', () => {
+  it('reads "(X chủ trì, phối hợp Y; thời gian: …)" after the task', () => {
+    const plan = parsePlanText(`II. NHIỆM VỤ CỤ THỂ
+1. Hoàn thiện thể chế
+a) Rà soát quy định về thủ tục hành chính (Sở Tư pháp chủ trì, phối hợp Sở Nội vụ; thời gian: Quý I/2026).
+b) Ban hành quy chế chia sẻ dữ liệu (Văn phòng UBND tỉnh chủ trì; hoàn thành trong tháng 6/2026).
+c) Tổ chức hội nghị sơ kết (các đơn vị liên quan tham dự).`);
+    expect(plan.tasks.map((t) => [t.ref, t.title, t.lead, t.support, t.due.date])).toEqual([
+      ['II.1.a', 'Rà soát quy định về thủ tục hành chính', ['Sở Tư pháp'], ['Sở Nội vụ'], '2026-03-31'],
+      ['II.1.b', 'Ban hành quy chế chia sẻ dữ liệu', ['Văn phòng UBND tỉnh'], [], '2026-06-30'],
+      ['II.1.c', 'Tổ chức hội nghị sơ kết (các đơn vị liên quan tham dự)', [], [], null],
+    ]);
+  });
+
+  it('knows village-level bodies (thôn, tổ dân phố) as units', () => {
+    const plan = parsePlanText(`UBND XÃ TÂN PHÚ
+Số: 15/KH-UBND
+II. NHIỆM VỤ
+1. Công an xã phối hợp với các thôn, tổ dân phố rà soát, làm sạch dữ liệu dân cư trong tháng 01/2026.
+2. Trưởng các thôn tuyên truyền đến nhân dân về lợi ích của định danh điện tử.`);
+    expect(plan.tasks.map((t) => [t.lead, t.support, t.due.date])).toEqual([
+      [['Công an xã'], ['các thôn, tổ dân phố'], '2026-01-31'],
+      [['Trưởng các thôn'], [], null],
+    ]);
+    expect(plan.document.issuer).toBe('UBND XÃ TÂN PHÚ');
+  });
+});

@@ -79,7 +79,13 @@ describe('a week of scheduler ticks against the fake Bot API', () => {
 
   it('records the message so replies find its tasks, and a numbered button answers without replacing the list', async () => {
     const nudge = h.tg.sentTo(p.an.id).at(-1)!;
-    const ref = await h.database.db.selectFrom('message_refs').selectAll().where('message_id', '=', String(nudge.message_id)).executeTakeFirstOrThrow();
+    // Message ids count per chat: the same id exists in other people's chats.
+    const ref = await h.database.db
+      .selectFrom('message_refs')
+      .selectAll()
+      .where('chat_id', '=', String(p.an.id))
+      .where('message_id', '=', String(nudge.message_id))
+      .executeTakeFirstOrThrow();
     expect(ref.occurrence_ids).toEqual([t.T2!.occurrenceId, t.T3!.occurrenceId]);
     const row = await h.database.db.selectFrom('outbox').selectAll().where('staff_id', '=', p.ids.an).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'sent', platform_message_id: String(nudge.message_id), attempts: 1 });

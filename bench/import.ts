@@ -24,7 +24,7 @@ export interface LabelledFile {
 }
 
 /** Every corpus and seed file that has labels, as score-corpus.sh pairs them. */
-export function labelledFiles(shared = path.resolve(root, '..', 'shared')): LabelledFile[] {
+export function labelledFiles(shared = process.env.DONDOC_SHARED ?? path.resolve(root, '..', 'shared')): LabelledFile[] {
   const corpus = path.join(shared, 'corpus');
   const seeds = fs.existsSync(path.join(shared, 'seeds')) ? path.join(shared, 'seeds') : path.join(root, 'test', 'fixtures', 'seeds');
   const list = (dir: string, ext: string): string[] =>

@@ -219,6 +219,9 @@ const PREDICATE = new RegExp(
       'don gian hoa',
       'giai ngan',
       'tuyen dung',
+      'quan tam',
+      'xem xet',
+      'ho tro',
       'de',
     ]
       .sort((a, b) => b.length - a.length)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chuTriClause, colonAssignment, giaoAssignment, splitUnits, subjectAssignment, supportClause } from '../../src/import/units.js';
+import { readClause } from '../../src/import/clauses.js';
 
 describe('splitUnits', () => {
   it.each([
@@ -53,5 +54,15 @@ describe('who is assigned in prose', () => {
     expect(chuTriClause(text)).toEqual(['Sở Nội vụ']);
     expect(supportClause(text)).toEqual(['các sở, ban ngành, địa phương']);
     expect(supportClause('Chủ trì, phối hợp với các cơ quan liên quan đôn đốc việc thực hiện')).toEqual(['các cơ quan liên quan']);
+  });
+});
+
+describe('where a subject ends', () => {
+  it.each([
+    ['Bộ trưởng, Thủ trưởng cơ quan ngang Bộ quan tâm chỉ đạo thực hiện các nội dung trên', ['Bộ trưởng', 'Thủ trưởng cơ quan ngang Bộ']],
+    ['Sở Tài chính xem xét, bố trí kinh phí thực hiện', ['Sở Tài chính']],
+    ['UBND các xã, phường hỗ trợ người dân cài đặt ứng dụng', ['UBND các xã, phường']],
+  ])('%s', (text, units) => {
+    expect(readClause(text).subject).toEqual(units);
   });
 });

@@ -15,7 +15,7 @@
 import { readClause, splitClauses, splitEnumeration, clauseSupport, type Clause } from './clauses.js';
 import { cutAtTopLevel } from './sentences.js';
 import { findDeadline, parseDue, proseDue, isDeadlineOnly } from './due.js';
-import { findInlineFields, type FieldKind } from './fields.js';
+import { findInlineFields, firstInlineLabel, type FieldKind } from './fields.js';
 import { foldAligned, trimPhrase } from './fold.js';
 import { isClosingFormula, nodeText, type OutlineNode } from './outline.js';
 import { titleOf, cleanTitle } from './titles.js';
@@ -420,7 +420,8 @@ export function proseTasks(text: string, ctx: Ctx, title?: string): PlanTask[] {
 function inlineFieldTask(text: string, ctx: Ctx, title?: string): PlanTask | null {
   const m = /\(([^()]*(?:chủ trì|chu tri|thực hiện|thuc hien|phối hợp|phoi hop|thời gian|thoi gian|thời hạn|thoi han)[^()]*:[^()]*)\)[.;\s]*$/i.exec(text);
   const asClause = inlineClauseTask(text, ctx, title);
-  if (asClause || !m?.[1]) return asClause;
+  if (asClause) return asClause;
+  if (!m?.[1]) return trailingFieldTask(text, ctx, title);
   const fields = findInlineFields(m[1]);
   if (!fields.some((f) => f.kind === 'lead' || f.kind === 'time')) return null;
   const named = (kind: FieldKind): string[] => fields.filter((f) => f.kind === kind).flatMap((f) => splitUnits(f.value));
@@ -432,6 +433,31 @@ function inlineFieldTask(text: string, ctx: Ctx, title?: string): PlanTask | nul
     lead: named('lead').length ? named('lead') : ctx.lead.length ? ctx.lead : ctx.fallbackLead,
     support: named('support'),
     due: time ? parseDue(time.value, { defaultYear: ctx.defaultYear }) : proseDue(head, ctx.defaultYear),
+    ...(product ? { product: cleanTitle(product.value) } : {}),
+  });
+}
+
+/**
+ * "Xây dựng báo cáo tổng kết. Đơn vị chủ trì: Văn phòng Sở. Thời gian: trước 15/12/2026.": the
+ * labelled fields written as sentences after the task, with no parentheses. Read only when the
+ * task's own text comes first and everything after it is fields.
+ */
+function trailingFieldTask(text: string, ctx: Ctx, title?: string): PlanTask | null {
+  const at = firstInlineLabel(text);
+  if (at < 10) return null;
+  const head = text.slice(0, at).trim();
+  if (!/[.;]$/.test(head)) return null;
+  const fields = findInlineFields(text.slice(at));
+  if (!fields.some((f) => f.kind === 'lead')) return null;
+  const named = (kind: FieldKind): string[] => fields.filter((f) => f.kind === kind).flatMap((f) => splitUnits(f.value));
+  const time = fields.find((f) => f.kind === 'time');
+  const product = fields.find((f) => f.kind === 'product');
+  const cleanHead = head.replace(/[.;]+$/, '');
+  return make(ctx, text, {
+    title: title ?? cleanHead,
+    lead: named('lead'),
+    support: named('support'),
+    due: time ? parseDue(time.value, { defaultYear: ctx.defaultYear }) : proseDue(cleanHead, ctx.defaultYear),
     ...(product ? { product: cleanTitle(product.value) } : {}),
   });
 }

@@ -81,6 +81,13 @@ const INLINE_LABEL =
  * Fields written inside a sentence or in parentheses: "Xây dựng quy chế (đơn vị chủ trì: Sở A;
  * phối hợp: Sở B; thời gian: Quý II/2025)". Each value runs to the next ";", ")" or label.
  */
+/** Where the first inline field label starts (its label, after any separator), or -1. */
+export function firstInlineLabel(text: string): number {
+  const m = INLINE_LABEL.exec(foldAligned(text));
+  INLINE_LABEL.lastIndex = 0;
+  return m ? m.index + m[0].search(/[a-z]/) : -1;
+}
+
 export function findInlineFields(text: string): FieldMatch[] {
   const folded = foldAligned(text);
   const hits = [...folded.matchAll(INLINE_LABEL)];

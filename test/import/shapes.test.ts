@@ -340,6 +340,18 @@ c) Tổ chức hội nghị sơ kết (các đơn vị liên quan tham dự).`);
     ]);
   });
 
+  it('reads labelled fields written as sentences after the task, without parentheses', () => {
+    const plan = parsePlanText(`III. NHIỆM VỤ
+1. Xây dựng báo cáo tổng kết. Đơn vị chủ trì: Văn phòng Sở. Thời gian: trước 15/12/2026.
+2. Rà soát văn bản quy phạm pháp luật. Chủ trì: Phòng Pháp chế. Phối hợp: Văn phòng Sở, Thanh tra Sở. Thời hạn: tháng 11/2026. Sản phẩm: Báo cáo rà soát.
+3. Tổ chức hội nghị về thời gian làm việc: thực hiện theo quy định.`);
+    expect(plan.tasks.map((t) => [t.ref, t.title, t.lead, t.support, t.due.date, t.product ?? null])).toEqual([
+      ['III.1', 'Xây dựng báo cáo tổng kết', ['Văn phòng Sở'], [], '2026-12-15', null],
+      ['III.2', 'Rà soát văn bản quy phạm pháp luật', ['Phòng Pháp chế'], ['Văn phòng Sở', 'Thanh tra Sở'], '2026-11-30', 'Báo cáo rà soát'],
+      ['III.3', 'Tổ chức hội nghị về thời gian làm việc', [], [], null, null],
+    ]);
+  });
+
   it('knows village-level bodies (thôn, tổ dân phố) as units', () => {
     const plan = parsePlanText(`UBND XÃ TÂN PHÚ
 Số: 15/KH-UBND

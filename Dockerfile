@@ -15,7 +15,7 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
-COPY locales ./dist/locales
+COPY locales ./locales
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8080

@@ -13,4 +13,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli.ts', 'bench/**', 'bin/**', 'test/**'], rules: { 'no-console': 'off' } },
+  { files: ['bin/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

@@ -6,7 +6,8 @@
  *   2. one planner tick at 08:00 on a working day (and the daily upkeep at 07:00)
  *   3. /overdue for a province leader (and the national root)
  *   4. the tick again with many more stored rows that are not due, and with twice the due rows
- *   5. delivery of queued messages to the fake Telegram API with its flood limits on
+ *   5. the command line: help and staff link-code beside a bare node (bench/cli.ts)
+ *   6. delivery of queued messages to the fake Telegram API with its flood limits on
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { localInstant } from '../src/domain/time.js';
 import { planTick } from '../src/scheduler/planner.js';
 import { bulk, generate, occurrences, SCALES, settle, type Layout, type Scale } from './generate.js';
+import { measureCli } from './cli.js';
 import { measureDelivery } from './delivery.js';
 import { measureOverdue } from './overdue.js';
 
@@ -133,6 +135,9 @@ async function main(): Promise<void> {
     await migrateToLatest(handle.db, schema);
     log('Generate');
     const l = await generate(loader.db, scale, TODAY, log);
+    const schemaUrl = new URL(url);
+    schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
+    await measureCli(schemaUrl.toString(), '0800000000', log);
     await planner(handle.db);
     await measureOverdue(handle.db, scale, l, TODAY, log);
     await measureDelivery(handle.db, TODAY, Number(values.messages), log, pino({ level: 'silent' }));

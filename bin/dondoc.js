@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `dondoc` bin: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `dondoc` admin command line (compiled output when current, else the sources through tsx).
+import { launch } from './launch.js';
 
-register();
-await import('../src/cli.ts');
+await launch('cli');

@@ -3,12 +3,11 @@
  * the web chat and the CLI share one set of strings. Vietnamese is the default.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import type { Locale } from './domain/types.js';
+import { packageRoot } from './paths.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const LOCALES_DIR = path.resolve(here, '..', 'locales');
+export const LOCALES_DIR = path.join(packageRoot(), 'locales');
 
 export type TranslationVars = Record<string, string | number | Date>;
 /** Translates a message id in a fixed locale. */

@@ -15,7 +15,7 @@ const LAYERS: { name: string; level: number; prefixes: string[] }[] = [
   { name: 'domain', level: 0, prefixes: ['src/domain/'] },
   { name: 'migrations', level: 0, prefixes: ['migrations/'] },
   { name: 'import', level: 1, prefixes: ['src/import/'] },
-  { name: 'leaf', level: 1, prefixes: ['src/config.ts', 'src/i18n.ts', 'src/logger.ts'] },
+  { name: 'leaf', level: 1, prefixes: ['src/config.ts', 'src/i18n.ts', 'src/logger.ts', 'src/paths.ts'] },
   { name: 'db', level: 1, prefixes: ['src/db/'] },
   { name: 'http', level: 1, prefixes: ['src/http/'] },
   { name: 'store', level: 2, prefixes: ['src/store/'] },

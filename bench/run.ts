@@ -45,6 +45,7 @@ const MONDAY = '2025-12-01';
 async function resetToday(db: Db): Promise<void> {
   await sql`delete from nudge_log where created_at >= ${localInstant(TODAY)}`.execute(db);
   await sql`delete from outbox where created_at >= ${localInstant(TODAY)}`.execute(db);
+  await sql`delete from settings where key = 'scheduler_pass'`.execute(db);
   await sql`vacuum analyze nudge_log, outbox`.execute(db);
 }
 
@@ -80,9 +81,19 @@ async function planner(db: Db): Promise<void> {
   await planTick(db, { now: localInstant(TODAY, 7, 0), channels: ['telegram'] });
   await settle(db);
   log(`  daily tick (Tue 08:00)              ${describe(await tick(db))}`);
+  for (const minute of [5, 10]) {
+    t0 = performance.now();
+    const again = await planTick(db, { now: localInstant(TODAY, 8, minute), channels: ['telegram'] });
+    log(
+      `  quiet tick (Tue 08:${String(minute).padStart(2, '0')}, nothing new)  ${ms(t0)} — ${again.queued.length} messages${again.quiet ? '' : ' (not quiet!)'}`,
+    );
+  }
+  // One change that can add a nudge: an open occurrence due next year moved to today.
+  await sql`update occurrences set due_date = ${TODAY}::date
+    where id = (select id from occurrences where status in ('open','in_progress','blocked') and due_date > ${TODAY}::date + 30 limit 1)`.execute(db);
   t0 = performance.now();
-  const again = await planTick(db, { now: localInstant(TODAY, 8, 5), channels: ['telegram'] });
-  log(`  next tick (Tue 08:05, nothing new)  ${ms(t0)} — ${again.queued.length} messages`);
+  const busy = await planTick(db, { now: localInstant(TODAY, 8, 15), channels: ['telegram'] });
+  log(`  busy tick (Tue 08:15, one task moved to today)  ${ms(t0)} — ${busy.queued.length} messages`);
 }
 
 async function scaling(db: Db, loader: Db, scale: Scale, l: Layout): Promise<void> {
@@ -137,7 +148,8 @@ async function main(): Promise<void> {
     const l = await generate(loader.db, scale, TODAY, log);
     const schemaUrl = new URL(url);
     schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
-    await measureCli(schemaUrl.toString(), '0800000000', log);
+    const somebody = await sql<{ phone: string }>`select phone from staff order by id limit 1`.execute(handle.db);
+    await measureCli(schemaUrl.toString(), somebody.rows[0]!.phone, log);
     await planner(handle.db);
     await measureOverdue(handle.db, scale, l, TODAY, log);
     await measureDelivery(handle.db, TODAY, Number(values.messages), log, pino({ level: 'silent' }));

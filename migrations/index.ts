@@ -11,6 +11,7 @@ import * as m0301 from './2026_11_23_0301_plans.js';
 import * as m0601 from './2026_11_23_0601_web.js';
 import * as m0701 from './2026_11_23_0701_outbox_parts.js';
 import * as m0702 from './2026_11_23_0702_planner_scan.js';
+import * as m1203_0801 from './2026_12_03_0801_planner_changes.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_init': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0601_web': m0601,
   '2026_11_23_0701_outbox_parts': m0701,
   '2026_11_23_0702_planner_scan': m0702,
+  '2026_12_03_0801_planner_changes': m1203_0801,
 };

@@ -21,7 +21,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import { addDays, localDate, localInstant, localMinutes } from '../domain/time.js';
 import type { Channel } from '../domain/types.js';
 import { pruneMessageRefs } from '../store/conversation.js';
-import { pruneNudgeLog, pruneOutbox, withPlannerLock } from '../store/planning.js';
+import { plannerChangedSince, plannerMark, plannerOwnXid, prunePlannerChanges, pruneNudgeLog, pruneOutbox, withPlannerLock } from '../store/planning.js';
 import { getSetting, setSetting } from '../store/settings.js';
 import { overdueDueDates, planNudges, type NudgeSets, type QueuedMessage } from '../store/nudge-plan.js';
 import { ensureUpcomingOccurrences } from './occurrences.js';
@@ -30,6 +30,9 @@ import { loadSchedulePlan, type SchedulePlan } from '../store/schedule.js';
 export const NUDGE_ITEMS_SHOWN = 5;
 const DAILY_KEY = 'scheduler_daily';
 const NUDGED_KEY = 'scheduler_nudged_on';
+/** The last pass that planned today's nudges: its date, channels and snapshot (see plannerChangedSince). */
+const PASS_KEY = 'scheduler_pass';
+const passMark = z.object({ date: z.string(), channels: z.array(z.string()), xmin: z.string(), self: z.string().nullable() });
 const NUDGE_LOG_KEEP_DAYS = 40;
 const OUTBOX_KEEP_DAYS = 30;
 
@@ -47,6 +50,11 @@ export interface PlanResult {
   nudgeTime: boolean;
   occurrencesCreated: number;
   queued: QueuedMessage[];
+  /**
+   * True when today's nudges were already planned and nothing that could add one changed since
+   * (no note in planner_changes, same channels): the tick did no planning work.
+   */
+  quiet: boolean;
 }
 
 function nudgesOwed(now: Date, calendar: WorkCalendar, policy: NudgePolicy): boolean {
@@ -61,6 +69,7 @@ async function dailyUpkeep(db: Db, today: string, now: Date, logger?: Logger): P
   const old = new Date(now.getTime() - OUTBOX_KEEP_DAYS * 86_400_000);
   await pruneOutbox(db, old);
   await pruneMessageRefs(db, old);
+  await prunePlannerChanges(db, new Date(now.getTime() - 2 * 86_400_000));
   await setSetting(db, DAILY_KEY, { date: today }, now);
   logger?.info({ today, occurrencesCreated: created }, 'daily scheduler upkeep done');
   return created;
@@ -90,12 +99,21 @@ export async function planTick(db: Db, options: PlanOptions): Promise<PlanResult
   const result = await withPlannerLock(db, 'planner', async (trx) => {
     const plan = await loadSchedulePlan(trx, logger);
     const occurrencesCreated = await dailyUpkeep(trx, localDate(now), now, logger);
-    if (!nudgesOwed(now, plan.calendar, plan.policy)) return { ran: true, nudgeTime: false, occurrencesCreated, queued: [] };
+    if (!nudgesOwed(now, plan.calendar, plan.policy)) return { ran: true, nudgeTime: false, occurrencesCreated, queued: [], quiet: false };
+    // A quiet tick: today's plan was made and nothing that could add a nudge changed since.
+    const today = localDate(now);
+    const sending = [...channels].sort();
+    const last = await getSetting(trx, PASS_KEY, passMark);
+    if (last && last.date === today && last.channels.join() === sending.join() && !(await plannerChangedSince(trx, last.xmin, last.self))) {
+      return { ran: true, nudgeTime: true, occurrencesCreated, queued: [], quiet: true };
+    }
+    const { xmin } = await plannerMark(trx);
     const sets = await nudgeSets(trx, now, plan, channels);
     const queued = await planNudges(trx, sets);
     if (!sets.plannedEarlierToday) await setSetting(trx, NUDGED_KEY, sets.today, now);
-    return { ran: true, nudgeTime: true, occurrencesCreated, queued };
+    await setSetting(trx, PASS_KEY, { date: today, channels: sending, xmin, self: await plannerOwnXid(trx) }, now);
+    return { ran: true, nudgeTime: true, occurrencesCreated, queued, quiet: false };
   });
   if (!result) logger?.info('planner skipped: another instance holds the planner lock');
-  return result ?? { ran: false, nudgeTime: false, occurrencesCreated: 0, queued: [] };
+  return result ?? { ran: false, nudgeTime: false, occurrencesCreated: 0, queued: [], quiet: false };
 }

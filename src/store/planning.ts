@@ -37,3 +37,28 @@ export async function pruneNudgeLog(db: Db, before: string): Promise<void> {
 export async function pruneOutbox(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('outbox').where('status', 'in', ['sent', 'skipped']).where('created_at', '<', before).execute();
 }
+
+/** Where a planning pass starts: the oldest transaction still running (notes at or after it may be unseen) and the pass's own. */
+export async function plannerMark(trx: Db): Promise<{ xmin: string }> {
+  const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
+  return { xmin: rows[0]!.xmin };
+}
+
+/** The planning transaction's own id, once it has written (its own notes are seen by itself). */
+export async function plannerOwnXid(trx: Db): Promise<string | null> {
+  const { rows } = await sql<{ xid: string | null }>`select pg_current_xact_id_if_assigned()::text as xid`.execute(trx);
+  return rows[0]?.xid ?? null;
+}
+
+/** Whether a change that can add nudges was noted by a transaction the pass at `xmin` may not have seen. */
+export async function plannerChangedSince(db: Db, xmin: string, ownXid: string | null): Promise<boolean> {
+  const { rows } = await sql<{ changed: boolean }>`select exists (
+      select 1 from planner_changes where xid >= ${xmin}::xid8 and (${ownXid}::xid8 is null or xid <> ${ownXid}::xid8)
+    ) as changed`.execute(db);
+  return rows[0]!.changed;
+}
+
+/** Drops change notes older than `before` (a pass is made every working day, so old notes were seen). */
+export async function prunePlannerChanges(db: Db, before: Date): Promise<void> {
+  await sql`delete from planner_changes where at < ${before}`.execute(db);
+}

@@ -109,6 +109,16 @@ function expectedOutcome(r: Reading): { linked: string; unlinked: string } {
  * the conversation around it loaded once (store/conversation-state.ts); the route works from them.
  */
 export async function dispatch(deps: Deps, incoming: Incoming): Promise<Response | null> {
+  if (!deps.observe) return handle(deps, incoming);
+  const started = performance.now();
+  try {
+    return await handle(deps, incoming);
+  } finally {
+    deps.observe.inbound(incoming.channel, (performance.now() - started) / 1000);
+  }
+}
+
+async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> {
   const now = deps.clock.now();
   const today = localDate(now);
   const reading = read(incoming.body, today);

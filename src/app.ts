@@ -20,6 +20,7 @@ import { getTranslator } from './i18n.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { createChannelStarter } from './app/channel-start.js';
 import { createChannels } from './app/channels.js';
+import { createMetrics, registerMetrics } from './app/metrics.js';
 import { registerAdminBridge, registerHealth, type AdminCli } from './app/routes.js';
 
 export { ChannelStartError } from './app/channel-start.js';
@@ -97,22 +98,25 @@ export async function createApp(options: AppOptions): Promise<App> {
   const opened = options.database ? { handle: options.database } : await openConfigured(config, logger);
   const { handle } = opened;
   const lock = 'lock' in opened ? opened.lock : undefined;
+  const metrics = config.metrics ? createMetrics(handle, logger) : undefined;
   const deps: Deps = {
     db: handle.db,
     clock,
     translator,
     logger,
     settings: { linkCodeTtlDays: config.linkCodeTtlDays, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl },
+    observe: metrics?.observer,
   };
   const http = createHttpServer(logger);
   registerHealth(http, handle, logger);
+  if (metrics) registerMetrics(http, metrics, config.metrics);
   const adminToken = newAdminToken();
   if (options.adminCli)
     registerAdminBridge(http, options.adminCli, adminToken, { db: handle.db, config, clock, translator, logger, t: translator.for(config.defaultLocale) });
   const { telegram, zalo, web, senders } = createChannels(config, deps, http, options);
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const demo = createDemoGate(config, handle.db);
-  const scheduler = createScheduler({ db: handle.db, clock, logger, translator, defaultLocale: config.defaultLocale, senders });
+  const scheduler = createScheduler({ db: handle.db, clock, logger, translator, defaultLocale: config.defaultLocale, senders, observe: metrics?.observer });
   // A person just picked in the demo hears at once what the scheduler owes them (in office hours).
   const afterPick = config.scheduler ? () => catchUp(scheduler) : undefined;
   registerWebChat(http, { deps, web, demo, secure, afterPick });

@@ -42,6 +42,9 @@ const schema = z
     TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(secretToken.optional()),
     /** 'off' runs no cron jobs in this process (a second web-only instance, or tests driving the scheduler by hand). */
     SCHEDULER: z.enum(['on', 'off']).default('on'),
+    /** '1' serves /metrics to this machine only (127.0.0.1); a token serves it to whoever sends it as a Bearer token. */
+    METRICS: z.enum(['0', '1']).default('0'),
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').max(256).optional()),
     ZALO_BOT_TOKEN: optionalString,
     ZALO_API_ROOT: optionalString.pipe(httpUrl.optional()),
     ZALO_WEBHOOK_URL: optionalString.pipe(httpUrl.optional()),
@@ -68,6 +71,8 @@ export interface Config {
   demo: boolean | undefined;
   /** Whether this process runs the cron jobs (planner, digest, delivery). */
   scheduler: boolean;
+  /** /metrics: off; on for localhost only; or on for anyone with the token. */
+  metrics: { localOnly: boolean; token: string | undefined } | undefined;
   telegram: { token: string; apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
   zalo: { token: string; apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
 }
@@ -97,6 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     linkCodeTtlDays: e.LINK_CODE_TTL_DAYS,
     demo: e.DEMO === undefined ? undefined : e.DEMO === '1' || e.DEMO === 'true',
     scheduler: e.SCHEDULER === 'on',
+    metrics: e.METRICS === '1' || e.METRICS_TOKEN ? { localOnly: !e.METRICS_TOKEN, token: e.METRICS_TOKEN } : undefined,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET }
       : undefined,

@@ -5,6 +5,7 @@ import type { Staff } from '../db/schema.js';
 import type { Clock } from '../domain/time.js';
 import type { Channel, Locale, Outgoing } from '../domain/types.js';
 import type { Translate, Translator } from '../i18n.js';
+import type { Observer } from './observe.js';
 
 export interface Deps {
   db: Db;
@@ -12,6 +13,8 @@ export interface Deps {
   translator: Translator;
   logger: Logger;
   settings: { linkCodeTtlDays: number; defaultLocale: Locale; publicUrl?: string | undefined };
+  /** Counts for /metrics (chat/observe.ts); absent where nothing is measured. */
+  observe?: Observer | undefined;
 }
 
 export type IncomingBody =

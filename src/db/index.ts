@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** The embedded instance, when kind is 'pglite' (for dumps in tests and the demo). */
   pglite?: PGlite;
+  /** The connection pool's use, on Postgres (for /metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -59,7 +61,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       options: [PG_SESSION_OPTIONS, opts.pgOptions].filter(Boolean).join(' '),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, kind: 'postgres', poolStats, close: () => db.destroy() };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const pglite = await PGlite.create({

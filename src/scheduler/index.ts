@@ -7,6 +7,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
+import type { Observer } from '../chat/observe.js';
 import type { Sender } from '../chat/sender.js';
 import type { Db } from '../db/index.js';
 import { TIME_ZONE, type Clock } from '../domain/time.js';
@@ -23,6 +24,7 @@ export interface SchedulerDeps {
   translator: Translator;
   defaultLocale: Locale;
   senders: ReadonlyMap<Channel, Sender>;
+  observe?: Observer | undefined;
 }
 
 /**
@@ -76,15 +78,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         );
       tasks = [
         job('nudges', CRON.nudges, async () => {
+          const started = performance.now();
           const plan = await scheduler.planNudges();
+          if (plan.ran) deps.observe?.job('nudges', (performance.now() - started) / 1000, plan.quiet);
           if (plan.queued.length > 0) log.info({ queued: plan.queued.length }, 'nudges planned');
           await scheduler.deliver();
         }),
         job('digest', CRON.digest, async () => {
+          const started = performance.now();
           const plan = await scheduler.planDigest();
+          deps.observe?.job('digest', (performance.now() - started) / 1000);
           if (plan.queued.length > 0) log.info({ queued: plan.queued.length, date: plan.date }, 'digests planned');
         }),
-        job('deliver', CRON.deliver, () => scheduler.deliver()),
+        job('deliver', CRON.deliver, async () => {
+          const started = performance.now();
+          const report = await scheduler.deliver();
+          if (report.outcomes.length > 0) deps.observe?.job('deliver', (performance.now() - started) / 1000);
+        }),
       ];
       log.info({ channels: channels() }, 'scheduler started');
     },

@@ -20,6 +20,7 @@ import type { Sender } from '../chat/sender.js';
 import { claimDue, markChatUnreachable, markFinal, markPartSent, markRetry, markSent } from '../store/outbox.js';
 import { loadSchedulePlan, nextWindowOpen, type SchedulePlan } from '../store/schedule.js';
 import { renderOutboxRow } from '../chat/outbox-message.js';
+import { sendErrorClass, type Observer } from '../chat/observe.js';
 
 export interface WorkerDeps {
   db: Db;
@@ -28,6 +29,7 @@ export interface WorkerDeps {
   translator: Translator;
   defaultLocale: Locale;
   senders: ReadonlyMap<Channel, Sender>;
+  observe?: Observer | undefined;
 }
 
 export interface DeliverOptions {
@@ -110,7 +112,9 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
       sent: (index, id) => markPartSent(db, row.id, index + 1, id),
     });
     // The sender has remembered what the message was about (its SentHook).
-    await markSent(db, row.id, messageId, clock.now());
+    const sentAt = clock.now();
+    await markSent(db, row.id, messageId, sentAt);
+    c.deps.observe?.sent(row.channel, row.kind, Math.max(0, (sentAt.getTime() - new Date(row.created_at).getTime()) / 1000));
     return { ...base, status: 'sent', messageId };
   } catch (error) {
     return failed(c, row, base, sender, error);
@@ -121,6 +125,7 @@ async function failed(c: RowContext, row: OutboxRow, base: Omit<DeliveryOutcome,
   const { db, clock, logger } = c.deps;
   const decision = sender.classify(error, row.attempts);
   const detail = sender.describe(error);
+  c.deps.observe?.sendFailed(row.channel, sendErrorClass(decision.reason));
   const now = clock.now();
   if (decision.permanent === 'blocked') {
     c.unreachable.add(chatKey(row));

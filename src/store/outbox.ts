@@ -134,3 +134,12 @@ export async function markChatUnreachable(
   const dropped = await (chat.staffId === null ? pending.where('staff_id', 'is', null) : pending.where('staff_id', '=', chat.staffId)).executeTakeFirst();
   return Number(dropped.numUpdatedRows ?? 0);
 }
+
+/** Messages waiting or given up, by channel, kind and status (pending and dead rows have partial indexes). */
+export async function outboxBacklog(db: Db): Promise<{ channel: string; kind: string; status: 'pending' | 'dead'; count: number }[]> {
+  const { rows } = await sql<{ channel: string; kind: string; status: 'pending' | 'dead'; count: number }>`
+    select channel, kind, 'pending' as status, count(*)::int as count from outbox where status = 'pending' group by 1, 2
+    union all
+    select channel, kind, 'dead' as status, count(*)::int as count from outbox where status = 'dead' group by 1, 2`.execute(db);
+  return rows;
+}

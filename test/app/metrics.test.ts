@@ -2,7 +2,11 @@
  * /metrics: absent unless configured; with a token, refused without it; what it counts agrees
  * with what happened (an inbound message, a delivery, a 429 and a 5xx, the outbox backlog).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMetrics } from '../../src/app/metrics.js';
 import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
 import { linkPeople, task, unitOf, type People } from '../scheduler/helpers.js';
 
@@ -77,5 +81,17 @@ describe('/metrics with a token', () => {
     expect(value(text, 'dondoc_outbox_sent_total{channel="telegram",kind="nudge"}')).toBe(2);
     expect(value(text, 'dondoc_outbox_wait_seconds_count{channel="telegram"}')).toBe(2);
     expect(value(text, 'dondoc_outbox_messages{channel="telegram",kind="nudge",status="pending"}')).toBeUndefined();
+  });
+});
+
+describe('the Grafana dashboard in deploy/', () => {
+  it('reads only series that dondoc exposes', async () => {
+    const handle = { db: {} as never, kind: 'postgres' as const, poolStats: () => ({ total: 0, idle: 0, waiting: 0 }), close: async () => undefined };
+    const { registry } = createMetrics(handle, pino({ level: 'silent' }));
+    const exposed = new Set(registry.getMetricsAsArray().map((m) => m.name));
+    const dashboard = fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'deploy', 'grafana-dondoc.json'), 'utf8');
+    const used = [...new Set([...dashboard.matchAll(/dondoc_[a-z_]+/g)].map((m) => m[0].replace(/_(bucket|sum|count)$/, '')))];
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter((name) => !exposed.has(name))).toEqual([]);
   });
 });

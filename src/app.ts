@@ -22,6 +22,7 @@ import { createChannelStarter } from './app/channel-start.js';
 import { createChannels } from './app/channels.js';
 import { createMetrics, registerMetrics } from './app/metrics.js';
 import { registerAdminBridge, registerHealth, type AdminCli } from './app/routes.js';
+import { startWebRelay, type WebRelay } from './app/web-relay.js';
 
 export { ChannelStartError } from './app/channel-start.js';
 
@@ -123,6 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerDashboard(http, { deps, secure });
   const starter = createChannelStarter(logger);
   let stopped = false;
+  let relay: WebRelay | undefined;
 
   const app: App = {
     deps,
@@ -134,6 +136,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     scheduler,
     port: 0,
     async start() {
+      relay = await startWebRelay(handle, web, logger);
       app.port = await http.listen(config.port, config.host);
       lock?.update({ port: app.port, token: adminToken });
       // Links sent in chat (/dashboard) point here unless PUBLIC_URL says otherwise.
@@ -153,6 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await telegram?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping telegram failed'));
       await zalo?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping zalo failed'));
       web.close();
+      await relay?.stop();
       await http.close();
       if (!options.database) await handle.close();
       lock?.release();

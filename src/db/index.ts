@@ -17,6 +17,12 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** The embedded instance, when kind is 'pglite' (for dumps in tests and the demo). */
   pglite?: PGlite;
+  /**
+   * Postgres LISTEN on a connection of its own, reconnecting after a drop (notifications sent
+   * while it was down are lost; callers treat them as hints). Absent on the embedded database,
+   * which only one process can open.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void, events?: ListenEvents): Promise<() => Promise<void>>;
   /** The connection pool's use, on Postgres (for /metrics). */
   poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -53,6 +59,69 @@ export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
+const LISTEN_RETRY_MS = 1000;
+
+export interface ListenEvents {
+  /** The connection failed or dropped; it is being retried. */
+  onError?(error: unknown): void;
+  /** Listening again after a drop. */
+  onBack?(): void;
+}
+
+/** A dedicated client that LISTENs on `channel` and comes back after a dropped connection. */
+async function listenOn(
+  config: pg.ClientConfig,
+  channel: string,
+  onPayload: (payload: string) => void,
+  events: ListenEvents = {},
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client(config);
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on('error', (error) => {
+      events.onError?.(error);
+      again(next);
+    });
+    next.on('end', () => again(next));
+    try {
+      await next.connect();
+      await next.query(`listen ${channel}`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) await next.end().catch(() => undefined);
+    else client = next;
+  };
+  const again = (dead: pg.Client) => {
+    if (stopped || client !== dead) return;
+    client = undefined;
+    dead.end().catch(() => undefined);
+    retry = setTimeout(function attempt() {
+      if (stopped) return;
+      connect().then(
+        () => events.onBack?.(),
+        (error: unknown) => {
+          events.onError?.(error);
+          retry = setTimeout(attempt, LISTEN_RETRY_MS);
+        },
+      );
+    }, LISTEN_RETRY_MS);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -62,7 +131,10 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-    return { db, kind: 'postgres', poolStats, close: () => db.destroy() };
+    const options = [PG_SESSION_OPTIONS, opts.pgOptions].filter(Boolean).join(' ');
+    const listen = (channel: string, onPayload: (payload: string) => void, events?: ListenEvents) =>
+      listenOn({ connectionString: opts.databaseUrl!, options }, channel, onPayload, events);
+    return { db, kind: 'postgres', poolStats, listen, close: () => db.destroy() };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const pglite = await PGlite.create({

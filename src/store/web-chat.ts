@@ -2,6 +2,7 @@
  * The web chat's memory: its messages (web_messages), which staff member a chat acts as (a
  * chat_links row on channel 'web'), starting a chat afresh, and the demo picker's people.
  */
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import type { Staff } from '../db/schema.js';
@@ -118,4 +119,38 @@ export async function pickerPeople(db: Db): Promise<PickerPerson[]> {
         a.name_folded.localeCompare(b.name_folded),
     )
     .map((r) => ({ id: r.id, name: r.name, role: r.role, unitName: r.unitName, unitDepth: r.unitDepth }));
+}
+
+/** The Postgres channel on which instances tell each other about web chat messages. */
+export const WEB_NOTIFY_CHANNEL = 'dondoc_web';
+
+export interface WebNote {
+  /** The schema the message lives in: instances of other deployments on the same database ignore it. */
+  schema: string;
+  /** The instance that published it (it has pushed it to its own pages already). */
+  from: string;
+  chatKey: string;
+  event: 'message' | 'edit';
+  id: number;
+}
+
+export async function currentSchema(db: Db): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]!.schema;
+}
+
+/** Tells the other instances that a web chat message was stored or edited (sent at commit). */
+export async function notifyWebMessage(db: Db, note: WebNote): Promise<void> {
+  await sql`select pg_notify(${WEB_NOTIFY_CHANNEL}, ${JSON.stringify(note)})`.execute(db);
+}
+
+/** One message of a chat by id (what a notified instance pushes to its pages). */
+export async function webMessageById(db: Db, chatKey: string, id: number): Promise<WebMessage | undefined> {
+  const row = await db
+    .selectFrom('web_messages')
+    .select(['id', 'sender', 'body', 'created_at'])
+    .where('chat_key', '=', chatKey)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toMessage(row) : undefined;
 }

@@ -7,6 +7,7 @@
  *   3. /overdue for a province leader (and the national root)
  *   4. the tick again with many more stored rows that are not due, and with twice the due rows
  *   5. the command line: help and staff link-code beside a bare node (bench/cli.ts)
+ *   7. inbound updates through the Telegram webhook against a bare grammY bot (bench/inbound.ts)
  *   6. delivery of queued messages to the fake Telegram API with its flood limits on
  */
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,7 @@ import { planTick } from '../src/scheduler/planner.js';
 import { bulk, generate, occurrences, SCALES, settle, type Layout, type Scale } from './generate.js';
 import { measureCli } from './cli.js';
 import { measureDelivery } from './delivery.js';
+import { measureInbound } from './inbound.js';
 import { measureOverdue } from './overdue.js';
 
 const TODAY = '2025-12-02';
@@ -154,6 +156,7 @@ async function main(): Promise<void> {
     await measureOverdue(handle.db, scale, l, TODAY, log);
     await measureDelivery(handle.db, TODAY, Number(values.messages), log, pino({ level: 'silent' }));
     await scaling(handle.db, loader.db, scale, l);
+    await measureInbound(url, log);
     log(`Total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await loader.close();

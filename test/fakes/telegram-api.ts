@@ -246,6 +246,11 @@ export class FakeTelegram {
     }
   }
 
+  /** A callback query id the API will accept, for an update built by hand and POSTed to a webhook directly (bench/inbound.ts). */
+  newCallbackQueryId(chatId: number): string {
+    return this.state.newCallbackQueryId(chatId);
+  }
+
   /** Makes a file the bot can fetch with getFile (e.g. to build a message by hand). */
   registerFile(file: { bytes: Buffer | string; fileName?: string; mimeType?: string }) {
     const stored = this.state.registerFile(Buffer.from(file.bytes), file.fileName, file.mimeType);

@@ -104,6 +104,19 @@ async function offer(url: string, updates: Update[], rate: number): Promise<Figu
   return { sent: updates.length, answered: latencies.length, failed, seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
 }
 
+/**
+ * Waits until the bot has made no API call for a second: a webhook that answered late (grammY
+ * returns after its timeout) may still be working, and must finish before the database closes.
+ */
+async function settle(tg: FakeTelegram): Promise<void> {
+  const calls = () => ['sendMessage', 'answerCallbackQuery', 'editMessageText'].reduce((n, m) => n + tg.callsOf(m).length, 0);
+  let seen = -1;
+  while (seen !== calls()) {
+    seen = calls();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 /** A grammY bot with no database: "/tasks" gets one reply, a button press its answer and an edit. */
 async function bareBot(tg: FakeTelegram): Promise<{ url: string; close(): Promise<void> }> {
   const bot = new Bot(tg.token, { botInfo: tg.botInfo, client: { apiRoot: tg.apiRoot } });
@@ -220,7 +233,9 @@ export async function measureInbound(url: string, log: (line: string) => void, r
 
     bare = await bareBot(tg);
     const bareFigures = await offer(bare.url, load(1_000_000), rate);
+    await settle(tg);
     const dondoc = await offer(webhook, load(2_000_000), rate);
+    await settle(tg);
     const through = (f: Figures) => f.answered / f.seconds;
     const line = (name: string, f: Figures) =>
       `  ${name.padEnd(22)} ${f.answered}/${f.sent} answered (${f.failed} failed) in ${f.seconds.toFixed(1)} s = ${through(f).toFixed(0)}/s; p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;

@@ -63,10 +63,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // Loaded here, not at the top: commands that need no database start without PGlite.
   const { openDatabase } = await import('./db/index.js');
-  const { migrateToLatest } = await import('./db/migrate.js');
+  const { migrateToLatest, schemaIsCurrent } = await import('./db/migrate.js');
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
-    await migrateToLatest(handle.db);
+    if (!(await schemaIsCurrent(handle.db))) await migrateToLatest(handle.db);
     return await runCli(argv, io, { db: handle.db, config, clock: systemClock, translator, logger, t });
   } finally {
     await handle.close();

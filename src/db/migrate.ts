@@ -1,5 +1,5 @@
 /** Runs the migrations listed in migrations/index.ts (Kysely's migrator; order = names). */
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations/index.js';
 import type { Db } from './index.js';
 
@@ -23,4 +23,18 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<string[]
   const { error, results } = await createMigrator(db, schema).migrateToLatest();
   if (error) throw new MigrationError(results, error);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Whether the newest migration is already applied: one query, where the migrator takes a lock
+ * and reads its tables (the command line checks this first and migrates only when needed).
+ */
+export async function schemaIsCurrent(db: Db): Promise<boolean> {
+  const latest = Object.keys(migrations).sort().at(-1);
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration where name = ${latest}`.execute(db);
+    return rows.length === 1;
+  } catch {
+    return false;
+  }
 }

@@ -32,7 +32,7 @@ const DAILY_KEY = 'scheduler_daily';
 const NUDGED_KEY = 'scheduler_nudged_on';
 /** The last pass that planned today's nudges: its date, channels and snapshot (see plannerChangedSince). */
 const PASS_KEY = 'scheduler_pass';
-const passMark = z.object({ date: z.string(), channels: z.array(z.string()), xmin: z.string(), self: z.string().nullable() });
+const passMark = z.object({ date: z.string(), channels: z.array(z.string()), xmin: z.string(), snapshot: z.string(), self: z.string().nullable() });
 const NUDGE_LOG_KEEP_DAYS = 40;
 const OUTBOX_KEEP_DAYS = 30;
 
@@ -104,14 +104,14 @@ export async function planTick(db: Db, options: PlanOptions): Promise<PlanResult
     const today = localDate(now);
     const sending = [...channels].sort();
     const last = await getSetting(trx, PASS_KEY, passMark);
-    if (last && last.date === today && last.channels.join() === sending.join() && !(await plannerChangedSince(trx, last.xmin, last.self))) {
+    if (last && last.date === today && last.channels.join() === sending.join() && !(await plannerChangedSince(trx, last))) {
       return { ran: true, nudgeTime: true, occurrencesCreated, queued: [], quiet: true };
     }
-    const { xmin } = await plannerMark(trx);
+    const { xmin, snapshot } = await plannerMark(trx);
     const sets = await nudgeSets(trx, now, plan, channels);
     const queued = await planNudges(trx, sets);
     if (!sets.plannedEarlierToday) await setSetting(trx, NUDGED_KEY, sets.today, now);
-    await setSetting(trx, PASS_KEY, { date: today, channels: sending, xmin, self: await plannerOwnXid(trx) }, now);
+    await setSetting(trx, PASS_KEY, { date: today, channels: sending, xmin, snapshot, self: await plannerOwnXid(trx) }, now);
     return { ran: true, nudgeTime: true, occurrencesCreated, queued, quiet: false };
   });
   if (!result) logger?.info('planner skipped: another instance holds the planner lock');

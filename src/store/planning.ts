@@ -38,10 +38,15 @@ export async function pruneOutbox(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('outbox').where('status', 'in', ['sent', 'skipped']).where('created_at', '<', before).execute();
 }
 
-/** Where a planning pass starts: the oldest transaction still running (notes at or after it may be unseen) and the pass's own. */
-export async function plannerMark(trx: Db): Promise<{ xmin: string }> {
-  const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
-  return { xmin: rows[0]!.xmin };
+/**
+ * Where a planning pass starts: its snapshot (which transactions' changes it can see) and that
+ * snapshot's xmin (every transaction before it had finished). Under read committed each later
+ * statement of the pass sees at least as much as this snapshot.
+ */
+export async function plannerMark(trx: Db): Promise<{ xmin: string; snapshot: string }> {
+  const { rows } = await sql<{ xmin: string; snapshot: string }>`
+    select pg_snapshot_xmin(s)::text as xmin, s::text as snapshot from (select pg_current_snapshot() as s) x`.execute(trx);
+  return rows[0]!;
 }
 
 /** The planning transaction's own id, once it has written (its own notes are seen by itself). */
@@ -50,10 +55,18 @@ export async function plannerOwnXid(trx: Db): Promise<string | null> {
   return rows[0]?.xid ?? null;
 }
 
-/** Whether a change that can add nudges was noted by a transaction the pass at `xmin` may not have seen. */
-export async function plannerChangedSince(db: Db, xmin: string, ownXid: string | null): Promise<boolean> {
+/**
+ * Whether a change that can add nudges was noted by a transaction the pass did not see: one
+ * still running (or not yet begun) when its snapshot was taken. The xmin bound keeps the scan to
+ * recent notes; the snapshot test ignores those of transactions that had already committed, so a
+ * long transaction elsewhere in the database does not make every tick plan again.
+ */
+export async function plannerChangedSince(db: Db, mark: { xmin: string; snapshot: string; self: string | null }): Promise<boolean> {
   const { rows } = await sql<{ changed: boolean }>`select exists (
-      select 1 from planner_changes where xid >= ${xmin}::xid8 and (${ownXid}::xid8 is null or xid <> ${ownXid}::xid8)
+      select 1 from planner_changes
+      where xid >= ${mark.xmin}::xid8
+        and not pg_visible_in_snapshot(xid, ${mark.snapshot}::pg_snapshot)
+        and (${mark.self}::xid8 is null or xid <> ${mark.self}::xid8)
     ) as changed`.execute(db);
   return rows[0]!.changed;
 }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { planTick } from '../../src/scheduler/planner.js';
 import { usingPostgres } from '../helpers/db.js';
 import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
@@ -81,5 +82,20 @@ describe('the planner after the day is planned', () => {
     const after = await tick(['telegram', 'zalo']);
     expect(after.quiet).toBe(false);
     expect(who(after)).toEqual([p.ids.an]);
+  });
+
+  it.skipIf(!usingPostgres)('stays quiet while a long transaction elsewhere in the database holds the xmin back', async () => {
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select pg_current_xact_id()');
+      await task(h, 'Việc sau giao dịch dài', '2025-12-02', office, [p.ids.dung]);
+      expect(who(await tick(['telegram']))).toEqual([p.ids.dung]);
+      expect((await tick(['telegram'])).quiet).toBe(true);
+      await other.query('commit');
+    } finally {
+      await other.end();
+    }
   });
 });

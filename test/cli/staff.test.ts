@@ -80,6 +80,25 @@ describe('staff import', () => {
     expect(result.stdout.at(-1)).toContain('1 cán bộ mới');
   });
 
+  it('reads a semicolon-separated UTF-16 export with NUL bytes, and refuses an unknown encoding naming it', async () => {
+    const text = 'Họ tên;Đơn vị;Vai trò;SĐT\r\nLý Thị Nguyệt;Sở Tư pháp / Văn phòng Sở;staff;0913\u0000000777\r\n';
+    fs.writeFileSync(path.join(dir, 'export.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = await cli('staff', 'import', 'export.csv');
+    expect(result).toMatchObject({ code: 0, stderr: [] });
+    expect(result.stdout.at(-1)).toContain('1 cán bộ mới');
+    const nguyet = await handle.db.selectFrom('staff').select('name').where('phone', '=', '0913000777').executeTakeFirstOrThrow();
+    expect(nguyet.name).toBe('Lý Thị Nguyệt');
+    const before = await handle.db.selectFrom('staff').select('id').execute();
+    const latin = [
+      'name,unit,role,phone',
+      ...Array.from({ length: 20 }, (_, i) => `François Müller,Bureau général,staff,09130009${String(i).padStart(2, '0')}`),
+    ];
+    fs.writeFileSync(path.join(dir, 'latin.csv'), Buffer.from(latin.join('\n'), 'latin1'));
+    const refused = await cli('staff', 'import', 'latin.csv');
+    expect(refused).toMatchObject({ code: 2, stderr: [expect.stringMatching(/ISO-8859-1.*CSV UTF-8/)] });
+    expect(await handle.db.selectFrom('staff').select('id').execute()).toEqual(before);
+  });
+
   it('refuses another file type and a missing file with a clear message, changing nothing', async () => {
     fs.writeFileSync(path.join(dir, 'people.pdf'), '%PDF-1.4');
     const before = await handle.db.selectFrom('staff').select('id').execute();

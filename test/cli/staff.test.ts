@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../../src/db/index.js';
 import { fixedClock } from '../../src/domain/time.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { cliRunner } from '../helpers/cli.js';
+import { hashToken } from '../../src/store/sessions.js';
 
 let handle: DatabaseHandle;
 let dir: string;
@@ -140,6 +141,20 @@ describe('staff link-code and task add', () => {
     expect((await cli('task', 'add', '--title', 'X', '--owner', '0913000111', '--unit', 'Không có')).stderr[0]).toContain('Không có');
     expect((await cli('task', 'add', '--owner', '0913000111')).code).toBe(2);
     expect(await handle.db.selectFrom('tasks').select('id').execute()).toEqual(before);
+  });
+
+  it('login-link prints a one-time office sign-in URL on its last line for a unit head, and refuses staff', async () => {
+    const result = await cli('login-link', '0912 345 678');
+    expect(result.code).toBe(0);
+    const url = new URL(result.stdout.at(-1)!);
+    expect(`${url.origin}${url.pathname}`).toBe('http://localhost:8080/dashboard/login');
+    expect(url.searchParams.get('next')).toBe('/office');
+    const token = url.searchParams.get('token')!;
+    const stored = await handle.db.selectFrom('web_login_tokens').selectAll().executeTakeFirstOrThrow();
+    expect(stored.token_hash).toBe(hashToken(token));
+    expect(new Date(stored.expires_at).getTime() - clock.now().getTime()).toBe(15 * 60_000);
+    expect(await cli('login-link', '0913000111')).toMatchObject({ code: 2, stderr: [expect.stringContaining('không phải quản trị')] });
+    expect(await cli('login-link', '0999999999')).toMatchObject({ code: 2 });
   });
 
   it('answers an unknown command with the usage', async () => {

@@ -5,9 +5,10 @@
  * transaction; the command line and the office workbench call the same two functions.
  */
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { fold } from '../domain/text.js';
-import type { Role } from '../domain/types.js';
+import { ROLES, type Role } from '../domain/types.js';
 import type { StaffRow } from '../import/staff-file.js';
 import { ensureUnitPath, PATH_SEPARATOR } from './units.js';
 
@@ -105,4 +106,52 @@ export async function applyStaffImport(db: Db, rows: readonly StaffRow[], now: D
     done += batch.length;
     progress?.(done, rows.length);
   }
+}
+
+const draftRows = z.array(
+  z.object({
+    line: z.number().int(),
+    name: z.string().min(1),
+    unitPath: z.array(z.string().min(1)).min(1),
+    role: z.enum(ROLES),
+    phone: z.string().min(1),
+  }),
+);
+
+/** Keeps checked rows until the office confirms them; returns the draft's id. */
+export async function createStaffImportDraft(db: Db, draft: { staffId: number; fileName: string; rows: readonly StaffRow[]; now: Date }): Promise<number> {
+  const row = await db
+    .insertInto('staff_import_drafts')
+    .values({ staff_id: draft.staffId, file_name: draft.fileName, rows: JSON.stringify(draft.rows), created_at: draft.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type DraftClaim = { ok: true; fileName: string; rows: StaffRow[] } | { ok: false; reason: 'unknown' | 'decided' };
+
+/**
+ * Marks a pending draft of this person confirmed and returns its rows: one atomic update, so a
+ * form sent twice applies once. Run it in the transaction that stores the rows.
+ */
+export async function claimStaffImportDraft(db: Db, id: number, staffId: number, now: Date): Promise<DraftClaim> {
+  const claimed = await db
+    .updateTable('staff_import_drafts')
+    .set({ status: 'confirmed', decided_at: now })
+    .where('id', '=', id)
+    .where('staff_id', '=', staffId)
+    .where('status', '=', 'pending')
+    .returning(['file_name', 'rows'])
+    .executeTakeFirst();
+  if (claimed) return { ok: true, fileName: claimed.file_name, rows: draftRows.parse(claimed.rows) };
+  const exists = await db.selectFrom('staff_import_drafts').select('id').where('id', '=', id).where('staff_id', '=', staffId).executeTakeFirst();
+  return { ok: false, reason: exists ? 'decided' : 'unknown' };
+}
+
+/** Drops drafts older than a day (decided or forgotten). */
+export async function pruneStaffImportDrafts(db: Db, now: Date): Promise<void> {
+  await db
+    .deleteFrom('staff_import_drafts')
+    .where('created_at', '<', new Date(now.getTime() - 86_400_000))
+    .execute();
 }

@@ -3,7 +3,12 @@
  * refusals that change nothing (oversized and unknown files, expired sessions, other sites, a
  * unit head outside their subtree, a form sent twice), and task edits written into the history.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildZipBomb } from '../import/fixtures.js';
+import { seedsDir } from '../import/seeds.js';
+import { applyPlan } from '../../src/store/plans.js';
 import { createLoginToken } from '../../src/store/sessions.js';
 import { staffId, startWebHarness, type WebHarness } from '../helpers/web-app.js';
 import { webClient, type WebClient } from '../helpers/web-client.js';
@@ -164,5 +169,100 @@ describe('tasks', () => {
     expect((await head.get(`/office/tasks/${own}`)).status).toBe(200);
     const cancelled = await h.database.db.selectFrom('tasks').select('cancelled_at').where('id', '=', other).executeTakeFirstOrThrow();
     expect(cancelled.cancelled_at).toBeNull();
+  });
+});
+
+describe('plans', () => {
+  // The demo holds this plan already; one more line makes it another file (another hash).
+  const SEED = Buffer.concat([fs.readFileSync(path.join(seedsDir, '004_287c31982e94b98a.txt')), Buffer.from('\n')]);
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+
+  /** The draft form's fields as the page fills them (what a browser would send untouched). */
+  function draftFields(page: string): Record<string, string> {
+    const fields: Record<string, string> = {};
+    for (const m of page.matchAll(/<input (?:type="hidden" )?name="([a-z]+(?:\.\d+)?)" value="([^"]*)"/g)) fields[m[1]!] = unescape(m[2]!);
+    return fields;
+  }
+
+  async function draftOf(client: WebClient, file: { name: string; bytes: Buffer | string }) {
+    const csrf = csrfOf((await client.get('/office/plans')).text);
+    const res = await upload(client, '/office/plans', file, csrf);
+    expect(res.status).toBe(303);
+    const path = res.location!;
+    return { path, page: (await client.get(path)).text };
+  }
+
+  const tasks = async () => (await h.database.db.selectFrom('tasks').select('id').execute()).length;
+
+  it('stores a confirmed plan with its owners, refuses the same form twice, and updates instead of duplicating on re-upload', async () => {
+    const before = await tasks();
+    const first = await draftOf(admin, { name: 'ke-hoach.txt', bytes: SEED });
+    expect(first.page).toContain('class="why">tên nhiệm vụ bị cắt ngắn');
+    const fields = draftFields(first.page);
+    const row = Object.entries(fields)
+      .find(([k, v]) => k.startsWith('ref.') && v === 'II.2')![0]
+      .split('.')[1]!;
+    const owner = String(await staffId(h, 'Vũ Thị Lan Anh'));
+    const stored = await admin.form(first.path, { ...fields, [`owner.${row}`]: owner, [`title.${row}`]: 'Ban hành văn bản chỉ đạo (đã sửa)' });
+    expect(stored.status).toBe(303);
+    const added = (await tasks()) - before;
+    expect(added).toBeGreaterThan(5);
+    const task = await h.database.db.selectFrom('tasks').select('id').where('title', '=', 'Ban hành văn bản chỉ đạo (đã sửa)').executeTakeFirstOrThrow();
+    const owners = await h.database.db.selectFrom('task_owners').select('staff_id').where('task_id', '=', task.id).execute();
+    expect(owners).toEqual([{ staff_id: Number(owner) }]);
+    expect((await admin.form(first.path, fields)).status).toBe(409);
+
+    const second = await draftOf(admin, { name: 'ke-hoach.txt', bytes: SEED });
+    expect((await admin.form(second.path, draftFields(second.page))).status).toBe(303);
+    expect((await tasks()) - before).toBe(added);
+  });
+
+  it('keeps the draft and stores nothing when an owner is outside the lead unit', async () => {
+    const before = await tasks();
+    const draft = await draftOf(admin, { name: 'ke-hoach-2.txt', bytes: SEED.toString('utf8').replace('Sở Tư pháp', 'SỞ TƯ PHÁP TỈNH') });
+    const fields = draftFields(draft.page);
+    const row = Object.entries(fields)
+      .find(([k, v]) => k.startsWith('ref.') && v === 'II.2')![0]
+      .split('.')[1]!;
+    const outsider = String(await staffId(h, 'Đinh Công Minh'));
+    const res = await admin.form(draft.path, { ...fields, [`owner.${row}`]: outsider });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('người thực hiện phải thuộc đơn vị chủ trì');
+    expect(await tasks()).toBe(before);
+  });
+
+  it('refuses a zip bomb, an unknown format and an oversized file with a page that says so', async () => {
+    const csrf = csrfOf((await admin.get('/office/plans')).text);
+    const before = await tasks();
+    const bomb = await upload(admin, '/office/plans', { name: 'bom.docx', bytes: await buildZipBomb(100 * 1024 * 1024) }, csrf);
+    expect(bomb.status).toBe(413);
+    expect(bomb.text).toContain('giải nén ra quá lớn');
+    const doc = await upload(admin, '/office/plans', { name: 'ke-hoach.doc', bytes: 'x' }, csrf);
+    expect(doc.status).toBe(422);
+    expect(doc.text).toContain('.docx, .pdf, .txt hoặc .xlsx');
+    const big = await upload(admin, '/office/plans', { name: 'lon.txt', bytes: Buffer.alloc(20 * 1024 * 1024 + 1, 65) }, csrf);
+    expect(big.status).toBe(413);
+    expect(await tasks()).toBe(before);
+  });
+
+  it('does not show a unit head a plan none of whose tasks their unit leads', async () => {
+    const plan = {
+      document: { number: '99/KH-VP', date: null, issuer: 'Sở Tư pháp' },
+      tasks: [
+        { ref: '1', title: 'Việc riêng của Văn phòng', lead: ['Văn phòng Sở'], support: [], due: { kind: 'none' as const, date: null, rule: null, text: '' } },
+      ],
+    };
+    const report = await h.database.db.transaction().execute((trx) => applyPlan(trx, plan, { fileName: 'vp.txt', fileHash: 'vp-only' }, h.clock.now()));
+    const son = await signIn('Trịnh Văn Sơn');
+    expect((await son.get(`/office/plans/${report.documentId}`)).status).toBe(403);
+    expect((await admin.get(`/office/plans/${report.documentId}`)).status).toBe(200);
+    const nhung = await signIn('Lê Thị Hồng Nhung');
+    expect((await nhung.get(`/office/plans/${report.documentId}`)).status).toBe(200);
   });
 });

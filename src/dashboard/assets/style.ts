@@ -87,8 +87,9 @@ table.people, .panel table { background: #fff; }
 .summary-line { font-weight: 600; }
 .confirm, form.draft { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
 form.draft .panel { flex: 1 0 100%; }
-.draft-table input, .draft-table select { font: inherit; font-size: 13.5px; width: 100%; min-width: 9em; padding: 4px; border: 1px solid #c9d2da; border-radius: 4px; }
-.draft-table td:nth-child(2) input { min-width: 18em; }
+.draft-table input, .draft-table select { font: inherit; font-size: 13.5px; width: 100%; min-width: 7em; padding: 4px; border: 1px solid #c9d2da; border-radius: 4px; }
+.draft-table td:nth-child(2) input { min-width: 15em; }
+.draft-table select { max-width: 14em; }
 .draft-table td.doubt { background: #fff4d6; }
 .draft-table td.doubt input { border-color: #c77700; }
 .why, .doubt-text { display: block; color: #9a5b00; font-size: 12.5px; font-weight: 600; }

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { applyPlan } from '../../src/store/plans.js';
@@ -20,6 +20,10 @@ const shared = process.env.DONDOC_SHARED ?? path.resolve(repoRoot, '..', 'shared
 const PLAN = path.join(shared, 'corpus', '02-bvhttdl-cv6225-nq57.docx');
 const havePlan = fs.existsSync(PLAN);
 if (!havePlan) console.warn(`office browser test skipped: no corpus plan at ${PLAN}`);
+
+// jsqr is CommonJS typed as an ES default export: take the function from whichever shape loads.
+type Decode = typeof jsqr.default;
+const jsQR: Decode = (jsqr as unknown as { default?: Decode }).default ?? (jsqr as unknown as Decode);
 
 const ROOT = 'Bộ Văn hóa, Thể thao và Du lịch';
 const CDS = 'Trung tâm Chuyển đổi số VHTTDL';
@@ -53,18 +57,21 @@ async function staffWorkbook(file: string): Promise<void> {
 /** Draws the card's QR code (inline SVG) on a canvas and returns its pixels for jsQR. */
 async function qrPixels(page: Page, selector: string): Promise<{ data: number[]; width: number; height: number }> {
   return page.locator(selector).evaluate(async (svg) => {
+    // Runs in the page; the test files are typed for Node, so the DOM is reached through globalThis.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const w = globalThis as any;
     const size = 400;
-    const image = new Image();
-    image.src = `data:image/svg+xml;base64,${btoa(new XMLSerializer().serializeToString(svg))}`;
+    const image = new w.Image();
+    image.src = `data:image/svg+xml;base64,${w.btoa(new w.XMLSerializer().serializeToString(svg))}`;
     await image.decode();
-    const canvas = document.createElement('canvas');
+    const canvas = w.document.createElement('canvas');
     canvas.width = size;
     canvas.height = size;
-    const g = canvas.getContext('2d')!;
+    const g = canvas.getContext('2d');
     g.fillStyle = '#fff';
     g.fillRect(0, 0, size, size);
     g.drawImage(image, 0, 0, size, size);
-    return { data: Array.from(g.getImageData(0, 0, size, size).data), width: size, height: size };
+    return { data: Array.from(g.getImageData(0, 0, size, size).data as ArrayLike<number>), width: size, height: size };
   });
 }
 

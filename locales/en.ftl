@@ -612,3 +612,4 @@ dash-field-due = Due
 dash-field-lead = Lead unit
 dash-field-owners = Owners
 dash-field-status = Status
+task-cancelled-owner = ⛔ Task #{ $id } · { $title } was cancelled by { $who }. Reason: { $reason }. You need not report on it any more.

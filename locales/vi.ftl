@@ -609,3 +609,4 @@ dash-field-due = Hạn
 dash-field-lead = Đơn vị chủ trì
 dash-field-owners = Người thực hiện
 dash-field-status = Trạng thái
+task-cancelled-owner = ⛔ Việc #{ $id } · { $title } đã được { $who } hủy. Lý do: { $reason }. Anh/chị không cần báo cáo việc này nữa.

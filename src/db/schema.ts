@@ -5,8 +5,8 @@ import type { Channel, DueKind, Locale, NudgeKind, RecurrenceRule, Role, Status,
 /** `edit` and `cancel` are the office's changes to a task, with what was before and after in `data`. */
 export type UpdateKind = 'status' | 'note' | 'extension_request' | 'extension_decision' | 'assign' | 'edit' | 'cancel';
 export type PromptKind = 'blocked_reason' | 'extension';
-/** What an outbox row sends: a nudge or escalation list, a blocked task, the digest, an extension request or its decision. */
-export type OutboxKind = 'nudge' | 'escalation' | 'escalation_blocked' | 'digest' | 'extension_request' | 'extension_decision';
+/** What an outbox row sends: a nudge or escalation list, a blocked task, the digest, an extension request or its decision, a cancelled task. */
+export type OutboxKind = 'nudge' | 'escalation' | 'escalation_blocked' | 'digest' | 'extension_request' | 'extension_decision' | 'task_cancelled';
 export type OutboxStatus = 'pending' | 'sent' | 'dead' | 'skipped';
 export type PlanDraftStatus = 'pending' | 'confirmed' | 'cancelled';
 

@@ -171,7 +171,10 @@ async function unitName(db: Db, id: number | null): Promise<string | null> {
   return (await db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
 }
 
-async function record(db: Db, u: { taskId: number; by: number; kind: 'edit' | 'cancel' | 'assign'; note?: string | null; data: unknown; now: Date }) {
+async function record(
+  db: Db,
+  u: { taskId: number; by: number; kind: 'edit' | 'cancel' | 'assign'; note?: string | null; data: unknown; now: Date },
+): Promise<number> {
   const occ = await db
     .selectFrom('occurrences')
     .select('id')
@@ -179,7 +182,7 @@ async function record(db: Db, u: { taskId: number; by: number; kind: 'edit' | 'c
     .orderBy(sql`case when status in ${OPEN} then 0 else 1 end`)
     .orderBy('id', 'desc')
     .executeTakeFirst();
-  await db
+  const row = await db
     .insertInto('updates')
     .values({
       occurrence_id: occ?.id ?? null,
@@ -191,7 +194,9 @@ async function record(db: Db, u: { taskId: number; by: number; kind: 'edit' | 'c
       data: JSON.stringify(u.data),
       created_at: u.now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 /**
@@ -247,8 +252,8 @@ export async function setTaskOwners(db: Db, task: EditableTask, ownerIds: number
   return true;
 }
 
-/** Cancels a task: its open periods become cancelled, with the reason in the history. */
-export async function cancelTask(db: Db, task: EditableTask, reason: string, by: number, now: Date): Promise<void> {
+/** Cancels a task: its open periods become cancelled, with the reason in the history; returns that update's id. */
+export async function cancelTask(db: Db, task: EditableTask, reason: string, by: number, now: Date): Promise<number> {
   await db.updateTable('tasks').set({ cancelled_at: now }).where('id', '=', task.id).execute();
   await db
     .updateTable('occurrences')
@@ -256,5 +261,18 @@ export async function cancelTask(db: Db, task: EditableTask, reason: string, by:
     .where('task_id', '=', task.id)
     .where('status', 'in', OPEN_STATUSES)
     .execute();
-  await record(db, { taskId: task.id, by, kind: 'cancel', note: reason, data: { status: ['open', 'cancelled'] }, now });
+  return record(db, { taskId: task.id, by, kind: 'cancel', note: reason, data: { status: ['open', 'cancelled'] }, now });
+}
+
+/** A 'cancel' update with the task and who cancelled it (the message to the owners). */
+export async function cancellation(db: Db, updateId: number): Promise<{ taskId: number; title: string; by: string; reason: string } | undefined> {
+  const row = await db
+    .selectFrom('updates as up')
+    .innerJoin('tasks as t', 't.id', 'up.task_id')
+    .leftJoin('staff as s', 's.id', 'up.staff_id')
+    .select(['t.id', 't.title', 's.name', 'up.note'])
+    .where('up.id', '=', updateId)
+    .where('up.kind', '=', 'cancel')
+    .executeTakeFirst();
+  return row ? { taskId: row.id, title: row.title, by: row.name ?? '', reason: row.note ?? '' } : undefined;
 }

@@ -163,6 +163,20 @@ describe.skipIf(!haveChromium || !havePlan)('the office workbench in a browser',
     expect(card!.text).toContain(CDS);
   }, 90_000);
 
+  it('cancels the task with a reason: the history keeps it and the owner is told on Telegram', async () => {
+    const { page } = desk;
+    await page.locator('table.tasks a', { hasText: 'Xây dựng bộ quy tắc ứng xử văn hóa trên môi trường số' }).click();
+    await page.locator('form.cancel textarea').fill('Đã giao cho đơn vị khác');
+    await page.locator('form.cancel button').click();
+    await page.locator('.notice.done').waitFor();
+    expect(await page.locator('.history li').first().innerText()).toContain('Hủy nhiệm vụ');
+    expect(await page.locator('.history li blockquote').first().innerText()).toBe('Đã giao cho đơn vị khác');
+    await screenshot(page, '26-office-task-cancelled');
+    const mang = h.tg.user({ id: 5003, first_name: 'Mạng' });
+    const [told] = await h.expectMessages(mang, 1, () => h.app.scheduler.deliver());
+    expect(told!.text).toContain('đã được Đặng Thu Hà hủy. Lý do: Đã giao cho đơn vị khác');
+  }, 60_000);
+
   it('on a phone, a unit head of another unit cannot open that plan, and link codes stay on screen', async () => {
     const { page } = phone;
     await signIn(h, page, '0911000004');

@@ -20,6 +20,7 @@ import {
   type TaskFilter,
 } from '../../store/office-tasks.js';
 import { documentsInSubtree, ownersInSubtree, taskInSubtree, unitInSubtree, unitsInSubtree } from '../../store/scope.js';
+import { enqueueTaskCancelled } from '../../store/outbox-events.js';
 import { taskDetail } from '../../store/task-detail.js';
 import { historyPanel } from '../pages/task.js';
 import { forbidden, intParam, officePage, officeProblem, type OfficeContext } from './context.js';
@@ -148,6 +149,11 @@ export async function taskCancel(ctx: OfficeContext, form: URLSearchParams, matc
   if (!task) return;
   const reason = (form.get('reason') ?? '').trim();
   if (!reason || reason.length > 1000) return officeProblem(ctx, 422, 'office-task-problem', [t('office-task-need-reason'), t('office-nothing-changed')]);
-  await deps.db.transaction().execute((trx) => cancelTask(trx, task, reason, ctx.viewer.staff.id, deps.clock.now()));
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const updateId = await cancelTask(trx, task, reason, ctx.viewer.staff.id, now);
+    // The owners hear of it in the same transaction: cancelled and told, or neither.
+    await enqueueTaskCancelled(trx, { updateId, ownerIds: task.ownerIds, now });
+  });
   redirect(ctx.res, `/office/tasks/${task.id}?saved=1`);
 }

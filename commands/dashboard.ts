@@ -1,4 +1,7 @@
-/** /dashboard (/bangdieukhien): a one-time link, valid 15 minutes, that opens the leadership dashboard in a browser. */
+/**
+ * /dashboard (/bangdieukhien): a one-time link, valid 15 minutes, that opens the leadership
+ * dashboard in a browser; for a unit head, the office workbench of their unit.
+ */
 import { createLoginToken, LOGIN_LINK_TTL_MS } from '../src/store/sessions.js';
 import type { Command } from '../src/chat/types.js';
 import { reply } from '../src/chat/types.js';
@@ -7,13 +10,14 @@ export const dashboard: Command = {
   name: 'dashboard',
   aliases: ['bangdieukhien'],
   descriptionKey: 'cmd-dashboard',
-  roles: ['leader', 'admin'],
+  roles: ['unit_head', 'leader', 'admin'],
   async run(ctx) {
     const { staff } = ctx;
-    if (staff.role !== 'leader' && staff.role !== 'admin') return reply(ctx.t('dashboard-not-allowed'));
+    if (staff.role !== 'leader' && staff.role !== 'admin' && staff.role !== 'unit_head') return reply(ctx.t('dashboard-not-allowed'));
     const base = ctx.deps.settings.publicUrl ?? 'http://localhost:8080';
     const { token } = await createLoginToken(ctx.db, staff.id, ctx.now);
-    const url = `${base}/dashboard/login?token=${token}`;
-    return reply(ctx.t('dashboard-link', { url, minutes: LOGIN_LINK_TTL_MS / 60_000 }));
+    const minutes = LOGIN_LINK_TTL_MS / 60_000;
+    if (staff.role === 'unit_head') return reply(ctx.t('dashboard-office-link', { url: `${base}/dashboard/login?token=${token}&next=/office`, minutes }));
+    return reply(ctx.t('dashboard-link', { url: `${base}/dashboard/login?token=${token}`, minutes }));
   },
 };

@@ -10,6 +10,7 @@ import type { ZaloChannel, ZaloOptions } from './channels/zalo/channel.js';
 import type { Deps } from './chat/types.js';
 import type { Config } from './config.js';
 import { registerDashboard } from './dashboard/routes.js';
+import { registerOffice } from './dashboard/office/routes.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { acquireDataDirLock, newAdminToken, type HeldLock } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -122,6 +123,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const afterPick = config.scheduler ? () => catchUp(scheduler) : undefined;
   registerWebChat(http, { deps, web, demo, secure, afterPick });
   registerDashboard(http, { deps, secure });
+  registerOffice(http, { deps, botUsername: () => telegram?.botUsername(), zalo: Boolean(zalo) });
   const starter = createChannelStarter(logger);
   let stopped = false;
   let relay: WebRelay | undefined;

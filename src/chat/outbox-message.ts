@@ -11,6 +11,7 @@ import { parseOutboxPayload } from '../store/outbox-payloads.js';
 import { renderDigest } from './digest-message.js';
 import { renderExtensionDecision, renderExtensionRequest } from './extension-message.js';
 import { renderBlocked, renderEscalation, renderNudge, type Rendered } from './nudge-message.js';
+import { renderTaskCancelled } from './cancel-message.js';
 
 export interface RenderContext {
   db: Db;
@@ -47,5 +48,7 @@ export async function renderOutboxRow(ctx: RenderContext, row: OutboxRow): Promi
       return renderExtensionRequest(ctx.db, t, payload.u);
     case 'extension_decision':
       return renderExtensionDecision(ctx.db, t, payload.u);
+    case 'task_cancelled':
+      return renderTaskCancelled(ctx.db, t, payload.u);
   }
 }

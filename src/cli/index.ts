@@ -33,6 +33,7 @@ export const CLI_CATALOG: CliEntry[] = [
   { path: ['digest'], usageKey: 'cli-usage-digest', load: async () => (await import('./digest.js')).digestCommand },
   { path: ['demo'], usageKey: 'cli-usage-demo', load: async () => (await import('./demo.js')).demo },
   { path: ['report'], usageKey: 'cli-usage-report', load: async () => (await import('./report.js')).report },
+  { path: ['login-link'], usageKey: 'cli-usage-login-link', load: async () => (await import('./login-link.js')).loginLink },
   { path: ['calendar', 'list'], usageKey: 'cli-usage-calendar-list', load: calendar('list') },
   { path: ['calendar', 'off'], usageKey: 'cli-usage-calendar-off', load: calendar('off') },
   { path: ['calendar', 'work'], usageKey: 'cli-usage-calendar-work', load: calendar('work') },

@@ -15,6 +15,10 @@ import { getActiveStaff } from '../store/staff.js';
 
 export const DASHBOARD_COOKIE = 'dondoc_dash';
 export const DASHBOARD_ROLES: readonly Role[] = ['leader', 'admin'];
+/** Who may use the office workbench (/office): unit heads and leaders for their subtree, administrators. */
+export const OFFICE_ROLES: readonly Role[] = ['unit_head', 'leader', 'admin'];
+/** Who may sign in at all. */
+export const SIGN_IN_ROLES: readonly Role[] = OFFICE_ROLES;
 
 export interface Viewer {
   staff: Staff;
@@ -32,13 +36,19 @@ export function csrfFor(token: string): string {
     .digest('base64url');
 }
 
-export async function currentViewer(db: Db, req: IncomingMessage, now: Date, fallback: Locale): Promise<ViewerResult> {
+export async function currentViewer(
+  db: Db,
+  req: IncomingMessage,
+  now: Date,
+  fallback: Locale,
+  roles: readonly Role[] = DASHBOARD_ROLES,
+): Promise<ViewerResult> {
   const token = readCookies(req).get(DASHBOARD_COOKIE);
   const session = token ? await findSession(db, token, 'dashboard', now) : undefined;
   if (!token || !session?.staffId) return { ok: false, status: 401, locale: pageLocale(req, fallback) };
   const staff = await getActiveStaff(db, session.staffId);
   const locale = pageLocale(req, staff?.locale === 'en' ? 'en' : staff ? 'vi' : fallback);
   // The role is read now, not at login: someone moved to another job loses the dashboard at once.
-  if (!staff || !DASHBOARD_ROLES.includes(staff.role)) return { ok: false, status: 403, locale };
+  if (!staff || !roles.includes(staff.role)) return { ok: false, status: 403, locale };
   return { ok: true, viewer: { staff, token, locale, csrf: csrfFor(token) } };
 }

@@ -3,7 +3,9 @@ import type { Locale } from '../domain/types.js';
 import { html, type Html } from '../http/html.js';
 import type { Translate } from '../i18n.js';
 
-export type Section = 'overview' | 'overdue' | 'people' | 'task' | 'none';
+export type Section = 'overview' | 'overdue' | 'people' | 'task' | 'none' | OfficeSection;
+/** The office workbench's pages (/office). */
+export type OfficeSection = 'office' | 'office-staff' | 'office-links' | 'office-plans' | 'office-tasks';
 
 export interface Shell {
   t: Translate;
@@ -12,15 +14,25 @@ export interface Shell {
   section: Section;
   /** The page's own path and query, where the language switch comes back to. */
   here: string;
-  viewer?: { name: string; csrf: string } | undefined;
+  viewer?: { name: string; csrf: string; dashboard?: boolean } | undefined;
 }
 
-function nav(t: Translate, section: Section): Html {
-  const items: [Section, string, string][] = [
+function nav(t: Translate, section: Section, dashboard: boolean): Html {
+  const office: [Section, string, string][] = [
+    ['office-staff', '/office/staff', t('office-nav-staff')],
+    ['office-links', '/office/links', t('office-nav-links')],
+    ['office-plans', '/office/plans', t('office-nav-plans')],
+    ['office-tasks', '/office/tasks', t('office-nav-tasks')],
+  ];
+  const board: [Section, string, string][] = [
     ['overview', '/dashboard', t('dash-nav-overview')],
     ['overdue', '/dashboard/overdue', t('dash-nav-overdue')],
     ['people', '/dashboard/people', t('dash-nav-people')],
   ];
+  const inOffice = section.startsWith('office');
+  const items = inOffice
+    ? [...office, ...(dashboard ? [['none', '/dashboard', t('office-nav-dashboard')] as [Section, string, string]] : [])]
+    : [...board, ['none', '/office', t('office-nav-office')] as [Section, string, string]];
   return html`<nav class="nav">${items.map(
     ([key, href, label]) => html`<a href="${href}"${key === section ? html` aria-current="page"` : ''}>${label}</a>`,
   )}</nav>`;
@@ -40,8 +52,8 @@ export function layout(shell: Shell, body: Html): Html {
 </head>
 <body>
   <header class="top">
-    <a class="brand" href="/dashboard">dondoc</a>
-    ${viewer ? nav(t, section) : ''}
+    <a class="brand" href="${section.startsWith('office') ? '/office' : '/dashboard'}">dondoc</a>
+    ${viewer ? nav(t, section, viewer.dashboard !== false) : ''}
     <div class="tools">
       ${viewer ? html`<span class="me">${viewer.name}</span>` : ''}
       <form method="post" action="/dashboard/lang" class="inline">
@@ -67,6 +79,6 @@ export function layout(shell: Shell, body: Html): Html {
 }
 
 /** A page that only says something: expired session, forbidden, bad link, logged out. */
-export function messagePage(shell: Omit<Shell, 'section'>, lines: string[]): Html {
-  return layout({ ...shell, section: 'none' }, html`<div class="notice">${lines.map((line) => html`<p>${line}</p>`)}</div>`);
+export function messagePage(shell: Omit<Shell, 'section'> & { section?: Section }, lines: string[]): Html {
+  return layout({ ...shell, section: shell.section ?? 'none' }, html`<div class="notice">${lines.map((line) => html`<p>${line}</p>`)}</div>`);
 }

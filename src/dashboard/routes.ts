@@ -15,7 +15,7 @@ import { createSession, DASHBOARD_SESSION_TTL_MS, endSession, peekLoginToken, pr
 import { createLinkCode } from '../store/links.js';
 import { getStaff } from '../store/staff.js';
 import { DASHBOARD_STYLE } from './assets/style.js';
-import { currentViewer, DASHBOARD_COOKIE, DASHBOARD_ROLES, type Viewer } from './auth.js';
+import { currentViewer, DASHBOARD_COOKIE, DASHBOARD_ROLES, SIGN_IN_ROLES, type Viewer } from './auth.js';
 import { forbiddenPage, overdueExport, overduePage, overviewPage, peoplePage, taskPage, type PageContext } from './handlers.js';
 import { layout, messagePage } from './layout.js';
 import { loginBody } from './pages/login.js';
@@ -83,7 +83,7 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
       200,
       layout(
         { t, locale, title: t('dash-login-title'), section: 'none', here: `/dashboard/login?token=${encodeURIComponent(token)}` },
-        loginBody(t, staff.name, token),
+        loginBody(t, staff.name, token, url.searchParams.get('next') === '/office' ? '/office' : ''),
       ),
     );
   });
@@ -91,14 +91,17 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
   http.route('POST', '/dashboard/login', async (req, res) => {
     if (!isSameOrigin(req)) return simple(req, res, 403, 'dash-forbidden-title', ['dash-cross-site']);
     const now = clock.now();
-    const result = await redeemLoginToken(db, parseForm(await readBody(req, 4096)).get('token') ?? '', now);
+    const form = parseForm(await readBody(req, 4096));
+    const result = await redeemLoginToken(db, form.get('token') ?? '', now);
     if (!result.ok) return loginProblem(req, res, result);
     const staff = await getStaff(db, result.staffId);
-    if (!staff?.active || !DASHBOARD_ROLES.includes(staff.role)) return simple(req, res, 403, 'dash-forbidden-title', ['dash-forbidden-role']);
+    if (!staff?.active || !SIGN_IN_ROLES.includes(staff.role)) return simple(req, res, 403, 'dash-forbidden-title', ['dash-forbidden-role']);
+    // Unit heads have the office workbench only; the others land where their link pointed.
+    const next = form.get('next') === '/office' || !DASHBOARD_ROLES.includes(staff.role) ? '/office' : '/dashboard';
     await pruneSessions(db, now);
     const session = await createSession(db, { kind: 'dashboard', staffId: result.staffId }, now, DASHBOARD_SESSION_TTL_MS);
     setCookie(res, cookieHeader(DASHBOARD_COOKIE, session.token, { maxAgeSeconds: DASHBOARD_SESSION_TTL_MS / 1000, secure }));
-    redirect(res, '/dashboard');
+    redirect(res, next);
   });
 
   http.route('POST', '/dashboard/logout', async (req, res) => {

@@ -2,10 +2,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Channel, DueKind, Locale, NudgeKind, RecurrenceRule, Role, Status, UpdateSource } from '../domain/types.js';
 
-export type UpdateKind = 'status' | 'note' | 'extension_request' | 'extension_decision' | 'assign';
+/** `edit` and `cancel` are the office's changes to a task, with what was before and after in `data`. */
+export type UpdateKind = 'status' | 'note' | 'extension_request' | 'extension_decision' | 'assign' | 'edit' | 'cancel';
 export type PromptKind = 'blocked_reason' | 'extension';
-/** What an outbox row sends: a nudge or escalation list, a blocked task, the digest, an extension request or its decision. */
-export type OutboxKind = 'nudge' | 'escalation' | 'escalation_blocked' | 'digest' | 'extension_request' | 'extension_decision';
+/** What an outbox row sends: a nudge or escalation list, a blocked task, the digest, an extension request or its decision, a cancelled task. */
+export type OutboxKind = 'nudge' | 'escalation' | 'escalation_blocked' | 'digest' | 'extension_request' | 'extension_decision' | 'task_cancelled';
 export type OutboxStatus = 'pending' | 'sent' | 'dead' | 'skipped';
 export type PlanDraftStatus = 'pending' | 'confirmed' | 'cancelled';
 
@@ -233,6 +234,17 @@ export interface PlanDraftsTable {
   decided_at: Timestamp | null;
 }
 
+/** A staff list uploaded in the office workbench, checked and waiting for Confirm. */
+export interface StaffImportDraftsTable {
+  id: Generated<number>;
+  staff_id: number;
+  file_name: string;
+  rows: Json<unknown>;
+  status: ColumnType<PlanDraftStatus, PlanDraftStatus | undefined, PlanDraftStatus>;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
 /** A one-time dashboard login link (only its SHA-256 is kept). */
 export interface WebLoginTokensTable {
   token_hash: string;
@@ -288,6 +300,7 @@ export interface Database {
   nudge_log: NudgeLogTable;
   unit_aliases: UnitAliasesTable;
   plan_drafts: PlanDraftsTable;
+  staff_import_drafts: StaffImportDraftsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

@@ -71,3 +71,8 @@ export function isSameOrigin(req: IncomingMessage): boolean {
 export function parseForm(body: Buffer): URLSearchParams {
   return new URLSearchParams(body.toString('utf8'));
 }
+
+/** Starts an HTML page sent in parts (a long job shows its progress as it goes). */
+export function startHtml(res: ServerResponse, status: number): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+}

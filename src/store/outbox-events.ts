@@ -1,7 +1,7 @@
 /**
  * Messages caused by what someone did rather than by the time: a task marked blocked (the unit
  * head hears of it), an extension request (the unit head decides) and its decision (the owner
- * hears back). Each is an outbox row written in the caller's transaction, so the answer and the
+ * hears back), a task the office cancelled (its owners hear why). Each is an outbox row written in the caller's transaction, so the answer and the
  * message to send commit together or not at all.
  */
 import { z } from 'zod';
@@ -79,4 +79,15 @@ export async function enqueueExtensionDecision(db: Db, e: { decisionId: number; 
   if (e.requesterId === null) return false;
   const payload: OutboxPayload = { type: 'extension_decision', u: e.decisionId };
   return enqueueFor(db, e.requesterId, { key: `extension_decision:${e.decisionId}`, kind: 'extension_decision', payload, notBefore: e.now, now: e.now });
+}
+
+/** Tells each owner of a task the office cancelled, with the reason, in office hours. */
+export async function enqueueTaskCancelled(db: Db, e: { updateId: number; ownerIds: readonly number[]; now: Date }): Promise<number> {
+  const notBefore = await officeHours(db, e.now);
+  const payload: OutboxPayload = { type: 'task_cancelled', u: e.updateId };
+  let queued = 0;
+  for (const owner of new Set(e.ownerIds)) {
+    if (await enqueueFor(db, owner, { key: `task_cancelled:${owner}:${e.updateId}`, kind: 'task_cancelled', payload, notBefore, now: e.now })) queued++;
+  }
+  return queued;
 }

@@ -43,8 +43,17 @@ export const digestPayload = z.object({
 
 export const extensionRequestPayload = z.object({ type: z.literal('extension_request'), u: id });
 export const extensionDecisionPayload = z.object({ type: z.literal('extension_decision'), u: id });
+/** The office cancelled a task: u is the 'cancel' update (who, why). */
+export const taskCancelledPayload = z.object({ type: z.literal('task_cancelled'), u: id });
 
-export const outboxPayload = z.discriminatedUnion('type', [nudgePayload, blockedPayload, digestPayload, extensionRequestPayload, extensionDecisionPayload]);
+export const outboxPayload = z.discriminatedUnion('type', [
+  nudgePayload,
+  blockedPayload,
+  digestPayload,
+  extensionRequestPayload,
+  extensionDecisionPayload,
+  taskCancelledPayload,
+]);
 
 export type NudgePayload = z.infer<typeof nudgePayload>;
 export type BlockedPayload = z.infer<typeof blockedPayload>;

@@ -67,3 +67,13 @@ export async function lockPlanDraft(db: Db, id: number): Promise<PlanDraft | und
 export async function setPlanDraftStatus(db: Db, id: number, status: Exclude<PlanDraftStatus, 'pending'>, now: Date): Promise<void> {
   await db.updateTable('plan_drafts').set({ status, decided_at: now }).where('id', '=', id).execute();
 }
+
+/** Keeps the office's corrections of a pending draft (the edited plan, with owners on its tasks). */
+export async function updatePlanDraft(db: Db, id: number, plan: PlanImport): Promise<void> {
+  await db
+    .updateTable('plan_drafts')
+    .set({ plan: JSON.stringify(plan) })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}

@@ -82,3 +82,9 @@ export async function documentsInSubtree(db: Db, rootUnitId: number): Promise<{ 
 export function documentLabel(d: { number: string | null; title: string | null; file_name?: string | null }): string {
   return d.number || d.title || d.file_name || '';
 }
+
+/** The top unit of the tree a unit belongs to (an administrator's scope). */
+export async function treeRoot(db: Db, unitId: number): Promise<number> {
+  const row = await db.selectFrom('unit_closure').select('ancestor_id').where('unit_id', '=', unitId).orderBy('depth', 'desc').limit(1).executeTakeFirst();
+  return row?.ancestor_id ?? unitId;
+}

@@ -35,6 +35,8 @@ export interface TaskDetail {
     requestedDue: string | null;
     decision: string | null;
     periodDue: string | null;
+    /** What an office change or assignment changed ({field: [before, after]}), when recorded. */
+    data: unknown;
   }[];
 }
 
@@ -81,6 +83,7 @@ export async function taskDetail(db: Db, taskId: number): Promise<TaskDetail | u
       'up.note',
       'up.requested_due',
       'up.decision',
+      'up.data',
       'o.due_date',
     ])
     .where('up.task_id', '=', taskId)
@@ -118,6 +121,7 @@ export async function taskDetail(db: Db, taskId: number): Promise<TaskDetail | u
       requestedDue: h.requested_due,
       decision: h.decision,
       periodDue: h.due_date,
+      data: h.data,
     })),
   };
 }

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../../src/db/index.js';
 import { fixedClock } from '../../src/domain/time.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { cliRunner } from '../helpers/cli.js';
+import { hashToken } from '../../src/store/sessions.js';
 
 let handle: DatabaseHandle;
 let dir: string;
@@ -80,6 +81,25 @@ describe('staff import', () => {
     expect(result.stdout.at(-1)).toContain('1 cán bộ mới');
   });
 
+  it('reads a semicolon-separated UTF-16 export with NUL bytes, and refuses an unknown encoding naming it', async () => {
+    const text = 'Họ tên;Đơn vị;Vai trò;SĐT\r\nLý Thị Nguyệt;Sở Tư pháp / Văn phòng Sở;staff;0913\u0000000777\r\n';
+    fs.writeFileSync(path.join(dir, 'export.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = await cli('staff', 'import', 'export.csv');
+    expect(result).toMatchObject({ code: 0, stderr: [] });
+    expect(result.stdout.at(-1)).toContain('1 cán bộ mới');
+    const nguyet = await handle.db.selectFrom('staff').select('name').where('phone', '=', '0913000777').executeTakeFirstOrThrow();
+    expect(nguyet.name).toBe('Lý Thị Nguyệt');
+    const before = await handle.db.selectFrom('staff').select('id').execute();
+    const latin = [
+      'name,unit,role,phone',
+      ...Array.from({ length: 20 }, (_, i) => `François Müller,Bureau général,staff,09130009${String(i).padStart(2, '0')}`),
+    ];
+    fs.writeFileSync(path.join(dir, 'latin.csv'), Buffer.from(latin.join('\n'), 'latin1'));
+    const refused = await cli('staff', 'import', 'latin.csv');
+    expect(refused).toMatchObject({ code: 2, stderr: [expect.stringMatching(/ISO-8859-1.*CSV UTF-8/)] });
+    expect(await handle.db.selectFrom('staff').select('id').execute()).toEqual(before);
+  });
+
   it('refuses another file type and a missing file with a clear message, changing nothing', async () => {
     fs.writeFileSync(path.join(dir, 'people.pdf'), '%PDF-1.4');
     const before = await handle.db.selectFrom('staff').select('id').execute();
@@ -121,6 +141,20 @@ describe('staff link-code and task add', () => {
     expect((await cli('task', 'add', '--title', 'X', '--owner', '0913000111', '--unit', 'Không có')).stderr[0]).toContain('Không có');
     expect((await cli('task', 'add', '--owner', '0913000111')).code).toBe(2);
     expect(await handle.db.selectFrom('tasks').select('id').execute()).toEqual(before);
+  });
+
+  it('login-link prints a one-time office sign-in URL on its last line for a unit head, and refuses staff', async () => {
+    const result = await cli('login-link', '0912 345 678');
+    expect(result.code).toBe(0);
+    const url = new URL(result.stdout.at(-1)!);
+    expect(`${url.origin}${url.pathname}`).toBe('http://localhost:8080/dashboard/login');
+    expect(url.searchParams.get('next')).toBe('/office');
+    const token = url.searchParams.get('token')!;
+    const stored = await handle.db.selectFrom('web_login_tokens').selectAll().executeTakeFirstOrThrow();
+    expect(stored.token_hash).toBe(hashToken(token));
+    expect(new Date(stored.expires_at).getTime() - clock.now().getTime()).toBe(15 * 60_000);
+    expect(await cli('login-link', '0913000111')).toMatchObject({ code: 2, stderr: [expect.stringContaining('không phải quản trị')] });
+    expect(await cli('login-link', '0999999999')).toMatchObject({ code: 2 });
   });
 
   it('answers an unknown command with the usage', async () => {

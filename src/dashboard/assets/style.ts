@@ -80,4 +80,54 @@ table.people, .panel table { background: #fff; }
   th, td { padding: 6px 5px; }
   h1 { font-size: 19px; }
 }
+/* Office workbench (/office). */
+.upload { display: flex; flex-direction: column; gap: 10px; max-width: 640px; }
+.upload input[type="file"] { font: inherit; }
+.field input, .field textarea { font: inherit; padding: 6px; border: 1px solid #b8c3cd; border-radius: 6px; background: #fff; color: #1d2733; max-width: 100%; }
+.summary-line { font-weight: 600; }
+.confirm, form.draft { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
+form.draft .panel { flex: 1 0 100%; }
+.draft-table input, .draft-table select { font: inherit; font-size: 13.5px; width: 100%; min-width: 7em; padding: 4px; border: 1px solid #c9d2da; border-radius: 4px; }
+.draft-table td:nth-child(2) input { min-width: 15em; }
+.draft-table select { max-width: 14em; }
+.draft-table td.doubt { background: #fff4d6; }
+.draft-table td.doubt input { border-color: #c77700; }
+.why, .doubt-text { display: block; color: #9a5b00; font-size: 12.5px; font-weight: 600; }
+.problems { border-left: 5px solid #a12a1f; max-width: none; margin-bottom: 12px; }
+.notice.done { border-left: 5px solid #2f855a; max-width: none; margin-bottom: 12px; }
+.skipped h2 { color: #a12a1f; }
+del { color: #8a94a0; } ins { text-decoration: none; font-weight: 600; }
+.changes { margin: 4px 0 0; padding-left: 18px; font-size: 13.5px; }
+.progress { font-size: 13.5px; color: #4c5a68; }
+.office-forms { display: grid; grid-template-columns: 2fr 1fr; gap: 0 16px; }
+.office-forms .edit { grid-row: span 2; }
+.office-forms form { display: flex; flex-direction: column; gap: 8px; }
+.office-filters { grid-template-columns: 2fr repeat(4, minmax(0, 1fr)) auto; }
+button.danger { background: #a12a1f; color: #fff; border: 0; border-radius: 6px; padding: 7px 14px; font-weight: 600; }
+.link-tools { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin-bottom: 12px; }
+.link-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px; }
+.link-card { background: #fff; border-radius: 10px; padding: 14px 16px; box-shadow: 0 1px 2px rgba(0, 0, 0, .06); border: 1px solid #dfe5ea; break-inside: avoid; page-break-inside: avoid; overflow-wrap: anywhere; }
+.link-card h2 { margin: 0 0 2px; }
+.link-card .muted { margin: 0 0 8px; }
+.link-card .code { font-size: 20px; }
+.link-card .qr svg { width: 168px; height: 168px; display: block; }
+.link-card .deep-link { font-size: 12.5px; margin: 4px 0; }
+.link-card .how { padding-left: 18px; margin: 6px 0 0; font-size: 13.5px; }
+@media (max-width: 720px) {
+  .office-forms { grid-template-columns: 1fr; }
+  .office-filters { grid-template-columns: 1fr 1fr; }
+  .link-cards { grid-template-columns: 1fr; }
+  table.people thead { display: none; }
+  table.people tr { display: block; padding: 8px 0; border-bottom: 1px solid #e3e8ec; }
+  table.people th, table.people td { display: block; border: 0; padding: 2px 4px; }
+  table.people .code { white-space: normal; }
+}
+@media print {
+  body { background: #fff; font-size: 12pt; }
+  .top, .no-print, .crumb, h1 { display: none !important; }
+  .page { max-width: none; padding: 0; }
+  .link-cards { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
+  .link-card { box-shadow: none; border: 1px dashed #555; border-radius: 0; }
+  .link-card .deep-link a { color: #000; text-decoration: none; }
+}
 `;

@@ -22,9 +22,33 @@ function what(t: Translate, h: TaskDetail['history'][number]): Html {
       return html`${t('dash-history-extension', { date: h.requestedDue ? formatVnDate(h.requestedDue) : '?' })}`;
     case 'extension_decision':
       return html`${t(h.decision === 'approved' ? 'dash-history-approved' : 'dash-history-rejected')}`;
+    case 'edit':
+    case 'assign':
+    case 'cancel':
+      return changeOf(t, h);
     default:
       return html`${h.kind}`;
   }
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.join('; ') : '—';
+  return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatVnDate(String(value)) : String(value);
+}
+
+/** An office change: each field with what it was and what it became. */
+function changeOf(t: Translate, h: TaskDetail['history'][number]): Html {
+  const data = (h.data ?? {}) as Record<string, unknown>;
+  const fields = Object.entries(data).filter((e): e is [string, [unknown, unknown]] => Array.isArray(e[1]) && e[1].length === 2);
+  return html`${t(`dash-history-${h.kind}`)}${
+    fields.length
+      ? html`<ul class="changes">${fields.map(
+          ([field, [before, after]]) =>
+            html`<li><span class="field">${t(`dash-field-${field}`)}</span>: <del>${shown(before)}</del> → <ins>${shown(after)}</ins></li>`,
+        )}</ul>`
+      : ''
+  }`;
 }
 
 function facts(t: Translate, task: TaskDetail): Html {
@@ -58,7 +82,12 @@ export function taskBody(t: Translate, task: TaskDetail, today: string): Html {
         })}</tbody>
       </table></div>
     </section>
-    <section class="panel">
+    ${historyPanel(t, task)}`;
+}
+
+/** The task's whole history, newest first (the dashboard's and the office's task pages). */
+export function historyPanel(t: Translate, task: TaskDetail): Html {
+  return html`<section class="panel">
       <h2>${t('dash-task-history')}</h2>
       ${
         task.history.length === 0

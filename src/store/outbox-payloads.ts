@@ -44,13 +44,36 @@ export const digestPayload = z.object({
 export const extensionRequestPayload = z.object({ type: z.literal('extension_request'), u: id });
 export const extensionDecisionPayload = z.object({ type: z.literal('extension_decision'), u: id });
 
-export const outboxPayload = z.discriminatedUnion('type', [nudgePayload, blockedPayload, digestPayload, extensionRequestPayload, extensionDecisionPayload]);
+/** A report round asks a unit head (or owner) for one task's result. r: round, o: occurrence. */
+export const roundAskPayload = z.object({ type: z.literal('round_ask'), r: id, o: id });
+/** The daily reminder of a round's tasks not answered yet. */
+export const roundReminderPayload = z.object({ type: z.literal('round_reminder'), r: id, date: isoDate });
+/** A round's compiled files, for the office and leaders. */
+export const roundReportPayload = z.object({ type: z.literal('round_report'), r: id });
+/** A unit's digest for a group chat that subscribed to it (no person behind the row). */
+export const groupDigestPayload = digestPayload.extend({ type: z.literal('group_digest'), unit: id });
+
+export const outboxPayload = z.discriminatedUnion('type', [
+  nudgePayload,
+  blockedPayload,
+  digestPayload,
+  extensionRequestPayload,
+  extensionDecisionPayload,
+  roundAskPayload,
+  roundReminderPayload,
+  roundReportPayload,
+  groupDigestPayload,
+]);
 
 export type NudgePayload = z.infer<typeof nudgePayload>;
 export type BlockedPayload = z.infer<typeof blockedPayload>;
 export type DigestPayload = z.infer<typeof digestPayload>;
 export type ExtensionRequestPayload = z.infer<typeof extensionRequestPayload>;
 export type ExtensionDecisionPayload = z.infer<typeof extensionDecisionPayload>;
+export type RoundAskPayload = z.infer<typeof roundAskPayload>;
+export type RoundReminderPayload = z.infer<typeof roundReminderPayload>;
+export type RoundReportPayload = z.infer<typeof roundReportPayload>;
+export type GroupDigestPayload = z.infer<typeof groupDigestPayload>;
 export type OutboxPayload = z.infer<typeof outboxPayload>;
 
 /** The payload of a stored row, or why it cannot be read. */

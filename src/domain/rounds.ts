@@ -79,9 +79,7 @@ export function defaultDue(period: Period, policy: ReportPolicy, anchors: readon
 
 /** The working day `n` working days before the due date (the due date itself when n is 0). */
 export function collectFrom(due: string, calendar: WorkCalendar, n: number): string {
-  let day = calendar.isWorkingDay(due) ? due : calendar.previousWorkingDay(due);
-  for (let i = 0; i < n; i++) day = calendar.previousWorkingDay(day);
-  return day;
+  return calendar.addWorkingDays(calendar.previousWorkingDay(due), -n);
 }
 
 export type RoundAnswer = { kind: 'keep' } | { kind: 'result'; result: string; product: string | null; difficulties: string | null; proposals: string | null };

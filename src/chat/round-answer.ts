@@ -41,7 +41,8 @@ export async function answerRound(ctx: LinkedContext, text: string, replyTo: str
     if (!last) return reply(ctx.t('round-answer-nothing-to-keep', task));
     fields = last;
   } else {
-    fields = parsed;
+    const { kind: _kind, ...given } = parsed;
+    fields = given;
   }
   const kept = parsed.kind === 'keep';
   await recordAnswer(ctx.db, { roundId: target.roundId, occurrenceId: target.occurrenceId, staffId: ctx.staff.id, channel: ctx.channel, fields, kept, now: ctx.now });

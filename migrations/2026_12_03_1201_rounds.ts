@@ -16,7 +16,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_date', 'date', (c) => c.notNull())
     .addColumn('collect_from', 'date', (c) => c.notNull())
     .addColumn('document_id', 'integer', (c) => c.references('documents.id'))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('collecting').check(sql`status in ('collecting','compiled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('collecting')
+        .check(sql`status in ('collecting','compiled')`),
+    )
     .addColumn('opened_by', 'text', (c) => c.notNull().check(sql`opened_by in ('office','policy','plan')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('compiled_at', 'timestamptz')

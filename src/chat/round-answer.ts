@@ -45,9 +45,18 @@ export async function answerRound(ctx: LinkedContext, text: string, replyTo: str
     fields = given;
   }
   const kept = parsed.kind === 'keep';
-  await recordAnswer(ctx.db, { roundId: target.roundId, occurrenceId: target.occurrenceId, staffId: ctx.staff.id, channel: ctx.channel, fields, kept, now: ctx.now });
+  await recordAnswer(ctx.db, {
+    roundId: target.roundId,
+    occurrenceId: target.occurrenceId,
+    staffId: ctx.staff.id,
+    channel: ctx.channel,
+    fields,
+    kept,
+    now: ctx.now,
+  });
   const left = await unansweredAsks(ctx.db, target.roundId, ctx.staff.id);
   const saved = ctx.t(kept ? 'round-answer-kept' : 'round-answer-saved', task);
-  const next = left.length > 0 ? ctx.t('round-answer-left', { count: left.length, ids: left.map((l) => `#${l.taskId}`).join(', ') }) : ctx.t('round-answer-all');
+  const next =
+    left.length > 0 ? ctx.t('round-answer-left', { count: left.length, ids: left.map((l) => `#${l.taskId}`).join(', ') }) : ctx.t('round-answer-all');
   return reply(`${saved}\n${next}`);
 }

@@ -6,9 +6,18 @@
  */
 import { parseArgs } from 'node:util';
 import { collectFrom, defaultDue, parsePeriod } from '../domain/rounds.js';
-import { formatVnDate } from '../domain/time.js';
+import { formatVnDate, isoDate } from '../domain/time.js';
 import { roundProgress } from '../store/round-report.js';
-import { documentExists, listRounds, loadReportPolicy, openRound, planReportAnchors, REPORT_POLICY_KEY, storedReportPolicy, type StoredReportPolicy } from '../store/rounds.js';
+import {
+  documentExists,
+  listRounds,
+  loadReportPolicy,
+  openRound,
+  planReportAnchors,
+  REPORT_POLICY_KEY,
+  storedReportPolicy,
+  type StoredReportPolicy,
+} from '../store/rounds.js';
 import { loadCalendar } from '../store/schedule.js';
 import { setSetting } from '../store/settings.js';
 import { parseCliDate } from './report.js';
@@ -62,7 +71,8 @@ export const roundList: CliCommand = {
           units: progress.length,
         }),
       );
-      for (const p of progress.filter((x) => x.answered < x.asked)) io.stdout(`  ${env.t('cli-round-missing', { unit: p.unit, answered: p.answered, asked: p.asked })}`);
+      for (const p of progress.filter((x) => x.answered < x.asked))
+        io.stdout(`  ${env.t('cli-round-missing', { unit: p.unit, answered: p.answered, asked: p.asked })}`);
     }
     return EXIT_OK;
   },
@@ -82,7 +92,13 @@ export const roundPolicy: CliCommand = {
     try {
       ({ values } = parseArgs({
         args,
-        options: { 'quarter-day': { type: 'string' }, 'year-day': { type: 'string' }, 'collect-days': { type: 'string' }, ask: { type: 'string' }, auto: { type: 'string' } },
+        options: {
+          'quarter-day': { type: 'string' },
+          'year-day': { type: 'string' },
+          'collect-days': { type: 'string' },
+          ask: { type: 'string' },
+          auto: { type: 'string' },
+        },
         strict: true,
       }));
     } catch {
@@ -92,7 +108,8 @@ export const roundPolicy: CliCommand = {
     if (values['quarter-day'] !== undefined) given.quarterDay = intOption(env, values['quarter-day'], 1, 31);
     if (values['year-day'] !== undefined) {
       const m = /^(\d{1,2})\/(\d{1,2})$/.exec(values['year-day']);
-      if (!m) throw new UsageError(env.t('cli-round-bad-year-day', { value: values['year-day'] }));
+      // 2000 is a leap year: 29/02 is a real day (clamped to 28/02 in common years), 31/02 is not.
+      if (!m || isoDate(2000, Number(m[2]), Number(m[1])) === null) throw new UsageError(env.t('cli-round-bad-year-day', { value: values['year-day'] }));
       given.yearDay = intOption(env, m[1]!, 1, 31);
       given.yearMonth = intOption(env, m[2]!, 1, 12);
     }

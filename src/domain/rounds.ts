@@ -29,7 +29,14 @@ export interface ReportPolicy {
   autoOpen: boolean;
 }
 
-export const DEFAULT_REPORT_POLICY: Readonly<ReportPolicy> = Object.freeze({ quarterDay: 8, yearDay: 10, yearMonth: 12, collectWorkingDays: 5, ask: 'unit_head', autoOpen: false });
+export const DEFAULT_REPORT_POLICY: Readonly<ReportPolicy> = Object.freeze({
+  quarterDay: 8,
+  yearDay: 10,
+  yearMonth: 12,
+  collectWorkingDays: 5,
+  ask: 'unit_head',
+  autoOpen: false,
+});
 
 /** "2026-Q4" or "2026" → the period; null for anything else. */
 export function parsePeriod(value: string): Period | null {
@@ -96,10 +103,20 @@ const LABELS: { field: 'product' | 'difficulties' | 'proposals' | 'result'; word
 export function parseRoundAnswer(text: string): RoundAnswer | null {
   const trimmed = text.normalize('NFC').trim();
   if (trimmed === '') return null;
-  if (KEEP.has(fold(trimmed).replace(/[.!]+$/u, '').trim())) return { kind: 'keep' };
+  if (
+    KEEP.has(
+      fold(trimmed)
+        .replace(/[.!]+$/u, '')
+        .trim(),
+    )
+  )
+    return { kind: 'keep' };
   const found: { field: (typeof LABELS)[number]['field']; at: number; end: number }[] = [];
   // Folded one character at a time, so positions in it are positions in the text.
-  const foldedKeep = trimmed.split('').map((c) => (fold(c) || ' ').slice(0, 1)).join('');
+  const foldedKeep = trimmed
+    .split('')
+    .map((c) => (fold(c) || ' ').slice(0, 1))
+    .join('');
   for (const label of LABELS) {
     for (const word of label.words) {
       const m = new RegExp(`(^|[\\n;.,]\\s*|\\s)${word}\\s*:`, 'u').exec(foldedKeep);

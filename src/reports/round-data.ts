@@ -33,7 +33,11 @@ export async function loadReportData(
   scope: { period: Period; documentId?: number | null; unitId?: number | undefined; roundId?: number | undefined },
   asOf: string,
 ): Promise<ReportData> {
-  const items = await scopeItems(db, { from: scope.period.from, to: scope.period.to, documentId: scope.documentId, unitId: scope.unitId, roundId: scope.roundId }, asOf);
+  const items = await scopeItems(
+    db,
+    { from: scope.period.from, to: scope.period.to, documentId: scope.documentId, unitId: scope.unitId, roundId: scope.roundId },
+    asOf,
+  );
   const { units, total } = scorecard(items);
   return { issuer: (await rootUnitName(db)) ?? '', periodLabel: periodLabel(t, scope.period), asOf, items, units, total };
 }

@@ -94,15 +94,9 @@ function appendixTable(t: Translate, data: ReportData): Table {
   const rows = data.items.map(
     (item, i) =>
       new TableRow({
-        children: [
-          String(i + 1),
-          item.title,
-          item.leadUnit,
-          formatVnDate(item.dueDate),
-          standingText(t, item),
-          resultText(t, item),
-          lateReason(item),
-        ].map((v) => cellOf(v)),
+        children: [String(i + 1), item.title, item.leadUnit, formatVnDate(item.dueDate), standingText(t, item), resultText(t, item), lateReason(item)].map(
+          (v) => cellOf(v),
+        ),
       }),
   );
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ tableHeader: true, children: header }), ...rows] });
@@ -119,7 +113,9 @@ function scoreTable(t: Translate, data: ReportData): Table {
 }
 
 export async function reportDocx(t: Translate, data: ReportData, generatedAt: Date): Promise<Buffer> {
-  const difficulties = data.items.filter((i) => i.difficulties).map((i) => t('round-doc-task-line', { title: i.title, unit: i.leadUnit, text: i.difficulties! }));
+  const difficulties = data.items
+    .filter((i) => i.difficulties)
+    .map((i) => t('round-doc-task-line', { title: i.title, unit: i.leadUnit, text: i.difficulties! }));
   const overdue = data.items
     .filter((i) => i.standing === 'overdue')
     .map((i) => t('round-doc-overdue-line', { title: i.title, unit: i.leadUnit, due: formatVnDate(i.dueDate) }));

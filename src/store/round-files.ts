@@ -15,7 +15,11 @@ export interface RoundFile {
 }
 
 export async function saveRoundFile(db: Db, roundId: number, fileName: string, bytes: Buffer, now: Date): Promise<number> {
-  const row = await db.insertInto('round_files').values({ round_id: roundId, file_name: fileName, bytes, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('round_files')
+    .values({ round_id: roundId, file_name: fileName, bytes, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
@@ -35,7 +39,11 @@ export async function roundFiles(db: Db, roundId: number): Promise<RoundFile[]> 
 }
 
 export async function getRoundFile(db: Db, fileId: number): Promise<(RoundFile & { roundId: number }) | undefined> {
-  const row = await db.selectFrom('round_files').select(['id', 'file_name as fileName', 'bytes', 'round_id as roundId']).where('id', '=', fileId).executeTakeFirst();
+  const row = await db
+    .selectFrom('round_files')
+    .select(['id', 'file_name as fileName', 'bytes', 'round_id as roundId'])
+    .where('id', '=', fileId)
+    .executeTakeFirst();
   return row ? { ...row, bytes: Buffer.from(row.bytes) } : undefined;
 }
 

@@ -146,7 +146,11 @@ export function scorecard(items: readonly ScopeItem[]): { units: UnitScore[]; to
 }
 
 /** Lead units of a round's scope and whether each has answered for every one of its tasks. */
-export async function roundProgress(db: Db, round: { id: number; from: string; to: string; documentId: number | null }, unitId?: number): Promise<{ unit: string; asked: number; answered: number }[]> {
+export async function roundProgress(
+  db: Db,
+  round: { id: number; from: string; to: string; documentId: number | null },
+  unitId?: number,
+): Promise<{ unit: string; asked: number; answered: number }[]> {
   const { rows } = await sql<{ unit: string; asked: number; answered: number }>`
     select coalesce(u.name, '') as unit, count(*)::int as asked,
       count(*) filter (where exists (select 1 from round_answers a where a.round_id = ${round.id} and a.occurrence_id = o.id))::int as answered

@@ -82,13 +82,7 @@ export async function listRounds(db: Db, limit = 50): Promise<Round[]> {
 
 /** Rounds still collecting whose collection has started by `today`. */
 export async function collectingRounds(db: Db, today: string): Promise<Round[]> {
-  return db
-    .selectFrom('report_rounds')
-    .select(roundColumns)
-    .where('status', '=', 'collecting')
-    .where('collect_from', '<=', today)
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('report_rounds').select(roundColumns).where('status', '=', 'collecting').where('collect_from', '<=', today).orderBy('id').execute();
 }
 
 /** Opens a round unless one exists for the period and scope; returns it and whether it is new. */
@@ -113,9 +107,7 @@ export async function markCompiled(db: Db, roundId: number, now: Date): Promise<
 export async function planReportAnchors(db: Db, documentId: number): Promise<TaskSchedule[]> {
   const rows = await db.selectFrom('tasks').select(['title', 'due_spec']).where('document_id', '=', documentId).where('cancelled_at', 'is', null).execute();
   const reporting = rows.filter((r) => /b[áa]o c[áa]o/i.test(r.title.normalize('NFC')));
-  return [...reporting, ...rows]
-    .flatMap((r) => storedSchedules(r.due_spec) ?? [])
-    .filter((s) => s.kind === 'quarterly' || s.kind === 'yearly');
+  return [...reporting, ...rows].flatMap((r) => storedSchedules(r.due_spec) ?? []).filter((s) => s.kind === 'quarterly' || s.kind === 'yearly');
 }
 
 export async function documentExists(db: Db, documentId: number): Promise<boolean> {
@@ -142,11 +134,7 @@ const askTarget = (db: Db) =>
 
 /** The ask a message replies to (the bot's message in that chat). */
 export async function askRepliedTo(db: Db, channel: Channel, chatId: string, messageId: string): Promise<AskTarget | undefined> {
-  return askTarget(db)
-    .where('x.channel', '=', channel)
-    .where('x.chat_id', '=', chatId)
-    .where('x.platform_message_id', '=', messageId)
-    .executeTakeFirst();
+  return askTarget(db).where('x.channel', '=', channel).where('x.chat_id', '=', chatId).where('x.platform_message_id', '=', messageId).executeTakeFirst();
 }
 
 /** The latest ask this person got about task `taskId` ("15 giữ nguyên" on Zalo). */

@@ -48,7 +48,10 @@ describe('a unit head’s answer for a round', () => {
   });
 
   it('keeps a plain answer whole, and reads nothing from an empty one', () => {
-    expect(parseRoundAnswer('Đang hoàn thiện dự thảo, giữ nguyên tiến độ')).toMatchObject({ kind: 'result', result: 'Đang hoàn thiện dự thảo, giữ nguyên tiến độ' });
+    expect(parseRoundAnswer('Đang hoàn thiện dự thảo, giữ nguyên tiến độ')).toMatchObject({
+      kind: 'result',
+      result: 'Đang hoàn thiện dự thảo, giữ nguyên tiến độ',
+    });
     expect(parseRoundAnswer('   ')).toBeNull();
   });
 });

@@ -50,7 +50,11 @@ async function unitId(name: string): Promise<number> {
 }
 
 async function addTask(key: string, title: string, unit: string, due: string) {
-  const { taskId, occurrenceIds } = await createTask(h.database.db, { title, leadUnitId: await unitId(unit), ownerIds: [], due: { kind: 'date', date: due } }, h.clock.now());
+  const { taskId, occurrenceIds } = await createTask(
+    h.database.db,
+    { title, leadUnitId: await unitId(unit), ownerIds: [], due: { kind: 'date', date: due } },
+    h.clock.now(),
+  );
   T[key] = { taskId, occurrenceId: occurrenceIds[0]!, title };
 }
 
@@ -110,7 +114,10 @@ describe('a report round from opening to the compiled report', () => {
   });
 
   it('asks nobody before the collection starts, then each head once per task their unit leads', async () => {
-    const asks = (user: FakeUser) => tg().sentTo(user.id).filter((m) => m.text?.startsWith('📋'));
+    const asks = (user: FakeUser) =>
+      tg()
+        .sentTo(user.id)
+        .filter((m) => m.text?.startsWith('📋'));
     await tick('2026-11-30T03:00:00Z');
     expect(asks(binh)).toHaveLength(0);
     await tick('2026-12-01T01:00:00Z');
@@ -153,7 +160,10 @@ describe('a report round from opening to the compiled report', () => {
     expect(reminders[0]).toContain('Còn 2 nhiệm vụ chưa báo cáo');
     expect(texts(tg().sentTo(binh.id)).some((t) => t.startsWith('⏰'))).toBe(false);
     expect(h.zalo.sentTo(cuong.id).some((r) => r.text.startsWith('⏰'))).toBe(false);
-    const digest = h.zalo.sentTo(dung.id).filter((r) => r.text.includes('Chưa báo cáo kết quả kỳ 2026-Q4')).at(-1)!;
+    const digest = h.zalo
+      .sentTo(dung.id)
+      .filter((r) => r.text.includes('Chưa báo cáo kết quả kỳ 2026-Q4'))
+      .at(-1)!;
     expect(digest.text).toContain('Báo cáo sáng 02/12/2026');
     expect(digest.text).toContain('• Phòng Hành chính tư pháp');
     expect(digest.text).not.toContain('• Văn phòng Sở');
@@ -183,7 +193,9 @@ describe('a report round from opening to the compiled report', () => {
     expect(text).toContain('ngày 08 tháng 12 năm 2026');
     // Every task of the scope, with its status and the answer given; nothing outside it.
     const row = (key: string) => paragraphs.slice(paragraphs.indexOf(T[key]!.title) - 1, paragraphs.indexOf(T[key]!.title) + 6);
-    expect(row('vp1')).toEqual(expect.arrayContaining(['Văn phòng Sở', '20/11/2026', 'Hoàn thành đúng hạn', 'Đã ban hành Kế hoạch số 45/KH-STP.; sản phẩm: Kế hoạch 45/KH-STP']));
+    expect(row('vp1')).toEqual(
+      expect.arrayContaining(['Văn phòng Sở', '20/11/2026', 'Hoàn thành đúng hạn', 'Đã ban hành Kế hoạch số 45/KH-STP.; sản phẩm: Kế hoạch 45/KH-STP']),
+    );
     expect(row('vp2')).toEqual(expect.arrayContaining(['Quá hạn, chưa hoàn thành', 'Đang tổng hợp ý kiến các phòng.', 'chờ ý kiến Sở Nội vụ.']));
     expect(row('pb')).toEqual(expect.arrayContaining(['Hoàn thành quá hạn', 'Đã tổ chức 3 hội nghị tuyên truyền']));
     expect(row('hc1')).toEqual(expect.arrayContaining(['Đang thực hiện (trong hạn)']));
@@ -193,7 +205,11 @@ describe('a report round from opening to the compiled report', () => {
   });
 
   it('writes numbers in the text that agree with the database', async () => {
-    const docx = tg().fileBytes(tg().sentTo(giang.id).find((m) => m.document?.file_name?.endsWith('.docx'))!.document!.file_id)!;
+    const docx = tg().fileBytes(
+      tg()
+        .sentTo(giang.id)
+        .find((m) => m.document?.file_name?.endsWith('.docx'))!.document!.file_id,
+    )!;
     const summary = (await docxParagraphs(docx)).find((p) => p.startsWith('Trong kỳ có'))!;
     const { rows } = await sql<{ total: number; on_time: number; late: number; overdue: number; in_progress: number; answered: number }>`
       select count(*)::int as total,
@@ -270,8 +286,16 @@ describe('unit groups', () => {
 
   it('posts each unit’s digest to its own group, never another unit’s', async () => {
     // Wednesday each unit finishes a task; Thursday's digest lists what was completed, by unit.
-    await h.database.db.updateTable('occurrences').set({ status: 'done', completed_at: '2026-12-09T03:00:00Z' }).where('id', '=', T.hc1!.occurrenceId).execute();
-    await h.database.db.updateTable('occurrences').set({ status: 'done', completed_at: '2026-12-09T04:00:00Z' }).where('id', '=', T.vp2!.occurrenceId).execute();
+    await h.database.db
+      .updateTable('occurrences')
+      .set({ status: 'done', completed_at: '2026-12-09T03:00:00Z' })
+      .where('id', '=', T.hc1!.occurrenceId)
+      .execute();
+    await h.database.db
+      .updateTable('occurrences')
+      .set({ status: 'done', completed_at: '2026-12-09T04:00:00Z' })
+      .where('id', '=', T.vp2!.occurrenceId)
+      .execute();
     await tick('2026-12-10T00:30:00Z');
     const vpDigest = texts(tg().sentTo(vp.id)).filter((t) => t.startsWith('Báo cáo sáng 10/12/2026'));
     const hcDigest = texts(tg().sentTo(hctp.id)).filter((t) => t.startsWith('Báo cáo sáng 10/12/2026'));

@@ -3,7 +3,7 @@ import type { Locale } from '../domain/types.js';
 import { html, type Html } from '../http/html.js';
 import type { Translate } from '../i18n.js';
 
-export type Section = 'overview' | 'overdue' | 'people' | 'task' | 'none';
+export type Section = 'overview' | 'overdue' | 'people' | 'rounds' | 'task' | 'none';
 
 export interface Shell {
   t: Translate;
@@ -20,6 +20,7 @@ function nav(t: Translate, section: Section): Html {
     ['overview', '/dashboard', t('dash-nav-overview')],
     ['overdue', '/dashboard/overdue', t('dash-nav-overdue')],
     ['people', '/dashboard/people', t('dash-nav-people')],
+    ['rounds', '/dashboard/rounds', t('dash-nav-rounds')],
   ];
   return html`<nav class="nav">${items.map(
     ([key, href, label]) => html`<a href="${href}"${key === section ? html` aria-current="page"` : ''}>${label}</a>`,

@@ -71,3 +71,8 @@ export async function rootUnitName(db: Db): Promise<string | undefined> {
   const row = await db.selectFrom('units').select('name').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst();
   return row?.name;
 }
+
+export async function rootUnitId(db: Db): Promise<number | undefined> {
+  const row = await db.selectFrom('units').select('id').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst();
+  return row?.id;
+}

@@ -15,6 +15,8 @@ import type { FakeGroup, FakeUser } from '../fakes/telegram-api.js';
 import type { FakeZaloUser } from '../fakes/zalo-api.js';
 import { startZaloHarness, type ZaloHarness } from '../helpers/zalo-app.js';
 import { docxParagraphs } from '../helpers/zip.js';
+import { webClient } from '../helpers/web-client.js';
+import { createLoginToken } from '../../src/store/sessions.js';
 import { createTask } from '../../src/store/tasks.js';
 
 const PEOPLE = `name,unit,role,phone
@@ -243,6 +245,26 @@ describe('a report round from opening to the compiled report', () => {
     const second = await post();
     expect(second.status).toBe(410);
     expect(await second.text()).toContain('đã được dùng');
+  });
+
+  it('shows the round, who reported, its files and the units’ scorecard on the dashboard', async () => {
+    const browser = webClient(`http://127.0.0.1:${h.app.port}`);
+    const giangId = (await h.database.db.selectFrom('staff').select('id').where('phone', '=', '0912000006').executeTakeFirstOrThrow()).id;
+    const { token } = await createLoginToken(h.database.db, giangId, h.clock.now());
+    expect((await browser.form('/dashboard/login', { token })).status).toBe(303);
+    const page = await browser.get('/dashboard/rounds?period=2026-Q4');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('2026-Q4 · hạn 08/12/2026 · đã tổng hợp');
+    expect(page.text).toContain('Phòng Hành chính tư pháp: đã báo cáo 0/2 nhiệm vụ');
+    expect(page.text).toContain('Văn phòng Sở: đã báo cáo 2/2 nhiệm vụ');
+    // Văn phòng: 2 tasks, 1 on time, 0 late, 0 in progress, 1 overdue, 2 answered.
+    expect(page.text.replace(/\s+/g, '')).toContain(
+      '<tr><thscope="row">VănphòngSở</th><td>2</td><td>1</td><td>0</td><td>0</td><tdclass="late">1</td><td>2</td></tr>',
+    );
+    const link = /href="(\/dashboard\/rounds\/file\/\d+)">bao-cao-2026-Q4\.docx/.exec(page.text)![1]!;
+    const file = await fetch(`http://127.0.0.1:${h.app.port}${link}`);
+    expect(file.status).toBe(401);
+    expect((await browser.get(link)).status).toBe(200);
   });
 
   it('says an answer after compilation is too late, and changes nothing', async () => {

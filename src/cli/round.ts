@@ -5,7 +5,7 @@
  * [--auto on|off]`: shows or sets the organisation's report policy.
  */
 import { parseArgs } from 'node:util';
-import { collectFrom, defaultDue, parsePeriod } from '../domain/rounds.js';
+import { collectFrom, defaultDue, parsePeriod, rangePeriod, type Period } from '../domain/rounds.js';
 import { formatVnDate, isoDate } from '../domain/time.js';
 import { roundProgress } from '../store/round-report.js';
 import {
@@ -23,18 +23,39 @@ import { setSetting } from '../store/settings.js';
 import { parseCliDate } from './report.js';
 import { EXIT_OK, UsageError, type CliCommand } from './types.js';
 
+/** --period 2026-Q4|2026, or --from D --to D (a period of dates, due on its last day unless --due). */
+function readPeriod(
+  env: Parameters<CliCommand['run']>[2],
+  values: { period?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Period {
+  const dates = values.from !== undefined || values.to !== undefined;
+  if (values.period !== undefined && !dates) {
+    const period = parsePeriod(values.period);
+    if (!period) throw new UsageError(env.t('cli-round-bad-period', { value: values.period }));
+    return period;
+  }
+  const from = parseCliDate(env, values.from);
+  const to = parseCliDate(env, values.to);
+  if (values.period !== undefined || !from || !to) throw new UsageError(env.t('cli-usage-round-open'));
+  if (from > to) throw new UsageError(env.t('cli-report-range', { from, to }));
+  return rangePeriod(from, to);
+}
+
 export const roundOpen: CliCommand = {
   path: ['round', 'open'],
   usageKey: 'cli-usage-round-open',
   async run(args, io, env) {
     let values;
     try {
-      ({ values } = parseArgs({ args, options: { period: { type: 'string' }, due: { type: 'string' }, plan: { type: 'string' } }, strict: true }));
+      ({ values } = parseArgs({
+        args,
+        options: { period: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, due: { type: 'string' }, plan: { type: 'string' } },
+        strict: true,
+      }));
     } catch {
       throw new UsageError(env.t('cli-usage-round-open'));
     }
-    const period = values.period ? parsePeriod(values.period) : null;
-    if (!period) throw new UsageError(values.period ? env.t('cli-round-bad-period', { value: values.period }) : env.t('cli-usage-round-open'));
+    const period = readPeriod(env, values);
     const documentId = values.plan === undefined ? null : Number(values.plan);
     if (documentId !== null && (!Number.isInteger(documentId) || !(await documentExists(env.db, documentId)))) {
       throw new UsageError(env.t('cli-round-bad-plan', { value: values.plan ?? '' }));

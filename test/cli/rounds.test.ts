@@ -105,9 +105,14 @@ describe('dondoc round', () => {
     expect((await cli('round', 'policy', '--year-day', '31/02')).stderr.join('\n')).toContain('31/02');
     expect((await cli('round', 'policy', '--quarter-day', '40')).code).toBe(2);
     expect((await cli('round', 'open', '--period', '2026-Q3', '--plan', '999')).code).toBe(2);
-    const rounds = await handle.db.selectFrom('report_rounds').select(['period_key', 'due_date']).execute();
-    expect(rounds).toEqual([{ period_key: '2026', due_date: '2026-12-15' }]);
+    expect((await cli('round', 'open', '--from', '2026-12-01', '--to', '2026-11-01')).code).toBe(2);
+    expect((await cli('round', 'open', '--from', '2026-11-01', '--to', '2026-11-30')).stdout.at(-1)).toContain('hạn tổng hợp 30/11/2026');
+    const rounds = await handle.db.selectFrom('report_rounds').select(['period_key', 'due_date']).orderBy('id').execute();
+    expect(rounds).toEqual([
+      { period_key: '2026', due_date: '2026-12-15' },
+      { period_key: '2026-11-01..2026-11-30', due_date: '2026-11-30' },
+    ]);
     const list = await cli('round', 'list');
-    expect(list.stdout[0]).toContain('2026 · hạn 15/12/2026 · đang thu thập');
+    expect(list.stdout.join('\n')).toContain('2026 · hạn 15/12/2026 · đang thu thập');
   });
 });

@@ -329,6 +329,26 @@ describe('unit groups', () => {
     expect(hcDigest.join('\n')).not.toContain(T.vp2!.title);
   });
 
+  it('posts a blocker of the unit to its group, without buttons, and not to another unit’s group', async () => {
+    at('2026-12-10T03:00:00Z');
+    const before = tg().sentTo(em.id).length;
+    em.send(`vướng: chờ số liệu của Bộ #${T.hc2!.taskId}`);
+    await tg().waitForSent(em.id, before + 1);
+    const vpBefore = tg().sentTo(vp.id).length;
+    await tick('2026-12-10T03:15:00Z');
+    const blocked = tg().sentTo(hctp.id).at(-1)!;
+    expect(blocked.text).toContain(T.hc2!.title);
+    expect(blocked.text).toContain('chờ số liệu của Bộ');
+    expect(blocked.reply_markup).toBeUndefined();
+    expect(
+      tg()
+        .sentTo(vp.id)
+        .slice(vpBefore)
+        .map((m) => m.text ?? '')
+        .join('\n'),
+    ).not.toContain(T.hc2!.title);
+  });
+
   it('stops with /unsubscribe', async () => {
     at('2026-12-10T04:00:00Z');
     expect(await inGroup(hctp, em, '/unsubscribe')).toContain('thôi nhận');

@@ -2,7 +2,7 @@
  * The report rounds' tick: opens the period's round by policy when the office asked for that
  * (`round policy set --auto on`), then for each round whose collection has started asks the
  * heads (once per task), reminds those who have not answered (once a working day), and on the
- * due date compiles the report and queues it for the office and leaders. Every step is keyed,
+ * due date (from the send time) compiles the report and queues it for the office and leaders. Every step is keyed,
  * so repeated ticks and two instances change nothing twice.
  */
 import type { Logger } from 'pino';
@@ -55,7 +55,8 @@ export async function planRounds(db: Db, o: RoundsOptions): Promise<RoundsResult
     }
     const asking = inSendWindow(o.now, calendar, policy) && localMinutes(o.now) >= policy.sendAtMinutes;
     for (const round of await collectingRounds(trx, today)) {
-      if (today >= round.due) {
+      // On the due date itself, from the send time: answers given that morning still count.
+      if (today > round.due || (today === round.due && asking)) {
         await compileRound(trx, o.translator.for(o.defaultLocale), round, today, o.now);
         out.compiled.push(round.id);
         out.reported += await queueRoundReport(trx, round.id, o.channels, o.now);

@@ -137,9 +137,17 @@ export async function askRepliedTo(db: Db, channel: Channel, chatId: string, mes
   return askTarget(db).where('x.channel', '=', channel).where('x.chat_id', '=', chatId).where('x.platform_message_id', '=', messageId).executeTakeFirst();
 }
 
-/** The latest ask this person got about task `taskId` ("15 giữ nguyên" on Zalo). */
+/**
+ * The latest ask of a round still collecting that this person got about task `taskId` ("15 giữ
+ * nguyên" on Zalo). Once the round is compiled, "15 …" is ordinary text again.
+ */
 export async function askForTask(db: Db, staffId: number, taskId: number): Promise<AskTarget | undefined> {
-  return askTarget(db).where('x.staff_id', '=', staffId).where('t.id', '=', taskId).orderBy('x.id', 'desc').executeTakeFirst();
+  return askTarget(db)
+    .where('x.staff_id', '=', staffId)
+    .where('t.id', '=', taskId)
+    .where('r.status', '=', 'collecting')
+    .orderBy('x.id', 'desc')
+    .executeTakeFirst();
 }
 
 export interface AnswerFields {

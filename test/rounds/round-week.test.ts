@@ -177,6 +177,8 @@ describe('a report round from opening to the compiled report', () => {
   });
 
   it('compiles the report on the due date and sends it as documents on Telegram', async () => {
+    await tick('2026-12-07T17:30:00Z'); // 00:30 on the due date: answers may still come in the morning
+    expect((await h.database.db.selectFrom('report_rounds').select('status').executeTakeFirstOrThrow()).status).toBe('collecting');
     await tick('2026-12-08T01:00:00Z');
     const round = await h.database.db.selectFrom('report_rounds').selectAll().executeTakeFirstOrThrow();
     expect(round.status).toBe('compiled');
@@ -274,6 +276,15 @@ describe('a report round from opening to the compiled report', () => {
     await tg().waitForSent(em.id, before + 1);
     expect(tg().sentTo(em.id).at(-1)!.text).toContain('đã tổng hợp xong');
     expect(await h.database.db.selectFrom('round_answers').select('id').where('occurrence_id', '=', T.hc2!.occurrenceId).execute()).toHaveLength(0);
+  });
+
+  it('reads "15 …" as ordinary text once the round is compiled', async () => {
+    const before = h.zalo.sentTo(cuong.id).length;
+    const [answer] = await h.say(cuong, `${T.pb!.taskId} giữ nguyên`);
+    expect(h.zalo.sentTo(cuong.id).length).toBe(before + 1);
+    expect(answer).not.toContain('đã tổng hợp xong');
+    expect(answer).not.toContain('Đã giữ nguyên');
+    expect(await h.database.db.selectFrom('round_answers').select('id').where('occurrence_id', '=', T.pb!.occurrenceId).execute()).toHaveLength(1);
   });
 });
 

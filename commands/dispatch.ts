@@ -11,6 +11,7 @@ import { loadConversation, type ConversationState } from '../src/store/conversat
 import { normalizeLinkCode } from '../src/store/links.js';
 import { parseAction, type ParsedAction } from '../src/chat/actions.js';
 import { applyChoice } from '../src/chat/answer.js';
+import { answerRound } from '../src/chat/round-answer.js';
 import { assignOwner, nextToAssign } from './assign.js';
 import { decideExtension, openTask } from '../src/chat/decisions.js';
 import { findCommand } from './index.js';
@@ -216,6 +217,9 @@ async function routeText(ctx: CommandContext, state: ConversationState, r: Extra
     if (code) return { response: await linkWithCode(ctx, code), outcome: 'link_attempt' };
     return { response: reply(ctx.t('link-first')), outcome: 'not_linked' };
   }
+  // The answer to a report round's ask: a reply to it, or "15 …" naming its task.
+  const round = await answerRound(ctx, r.text, r.replyToMessageId);
+  if (round) return { response: round, outcome: 'round_answer' };
   // A bare number after a numbered menu (platforms without buttons) is that menu's action.
   const pick = menuPick(state, r.intent);
   if (pick?.kind === 'action') {

@@ -7,6 +7,7 @@ import { kenh } from './kenh.js';
 import { lang } from './lang.js';
 import { overdue } from './overdue.js';
 import { start } from './start.js';
+import { subscribe, unsubscribe } from './subscribe.js';
 import { tasks } from './tasks.js';
 import type { Command } from '../src/chat/types.js';
 
@@ -16,6 +17,8 @@ COMMANDS.push(
   overdue,
   assign,
   digest,
+  subscribe,
+  unsubscribe,
   dashboard,
   lang,
   kenh,

@@ -24,6 +24,7 @@ import { createChannels } from './app/channels.js';
 import { createMetrics, registerMetrics } from './app/metrics.js';
 import { registerAdminBridge, registerHealth, type AdminCli } from './app/routes.js';
 import { startWebRelay, type WebRelay } from './app/web-relay.js';
+import { registerDownloads } from './app/downloads.js';
 
 export { ChannelStartError } from './app/channel-start.js';
 
@@ -118,12 +119,22 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { telegram, zalo, web, senders } = createChannels(config, deps, http, options);
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const demo = createDemoGate(config, handle.db);
-  const scheduler = createScheduler({ db: handle.db, clock, logger, translator, defaultLocale: config.defaultLocale, senders, observe: metrics?.observer });
+  const scheduler = createScheduler({
+    db: handle.db,
+    clock,
+    logger,
+    translator,
+    defaultLocale: config.defaultLocale,
+    senders,
+    observe: metrics?.observer,
+    publicUrl: () => deps.settings.publicUrl,
+  });
   // A person just picked in the demo hears at once what the scheduler owes them (in office hours).
   const afterPick = config.scheduler ? () => catchUp(scheduler) : undefined;
   registerWebChat(http, { deps, web, demo, secure, afterPick });
   registerDashboard(http, { deps, secure });
   registerOffice(http, { deps, botUsername: () => telegram?.botUsername(), zalo: Boolean(zalo) });
+  registerDownloads(http, deps);
   const starter = createChannelStarter(logger);
   let stopped = false;
   let relay: WebRelay | undefined;

@@ -10,6 +10,7 @@ import { formatVnDate } from '../domain/time.js';
 import type { Translate } from '../i18n.js';
 import * as report from '../store/digest-report.js';
 import { getUnit } from '../store/units.js';
+import { unitsNotReported } from '../store/round-plan.js';
 import type { Listed, PersonLine, TaskLine } from '../store/digest-report.js';
 import type { DigestPayload } from '../store/outbox-payloads.js';
 import type { Rendered } from './nudge-message.js';
@@ -39,7 +40,7 @@ function taskLine(t: Translate, key: string) {
 
 const personLine = (t: Translate, key: string) => (row: PersonLine) => t(key, { name: row.name, unit: row.unitName, count: row.count });
 
-export async function renderDigest(db: Db, t: Translate, payload: DigestPayload, unitId: number): Promise<Rendered> {
+export async function renderDigest(db: Db, t: Translate, payload: Omit<DigestPayload, 'type'>, unitId: number): Promise<Rendered> {
   const unit = await getUnit(db, unitId);
   if (!unit) return { skip: 'the unit no longer exists' };
   const p = { unitId, date: payload.date, sinceDate: payload.sinceDate, since: new Date(payload.since), at: new Date(payload.at), limit: DIGEST_LIST_LIMIT };
@@ -50,6 +51,7 @@ export async function renderDigest(db: Db, t: Translate, payload: DigestPayload,
   const extensions = await report.extensionsWaiting(db, p);
   const silent = await report.silentPeople(db, p);
   const unreachable = await report.unreachablePeople(db, p);
+  const notReported = await unitsNotReported(db, unitId, payload.date);
   const body = [
     ...section(t, t('digest-section-overdue', { count: overdue.total, since }), overdue, taskLine(t, 'digest-item-task')),
     ...section(t, t('digest-section-done', { count: done.total, since }), done, taskLine(t, 'digest-item-task')),
@@ -57,6 +59,7 @@ export async function renderDigest(db: Db, t: Translate, payload: DigestPayload,
     ...section(t, t('digest-section-extensions', { count: extensions.total }), extensions, taskLine(t, 'digest-item-extension')),
     ...section(t, t('digest-section-silent', { count: silent.total }), silent, personLine(t, 'digest-item-person')),
     ...section(t, t('digest-section-unreachable', { count: unreachable.total }), unreachable, personLine(t, 'digest-item-unreachable')),
+    ...notReported.flatMap((r) => ['', t('digest-section-not-reported', { period: r.period, count: r.units.length }), ...r.units.map((unit) => `• ${unit}`)]),
   ];
   const lines = [
     t('digest-header', { date: formatVnDate(payload.date), unit: unit.name }),

@@ -12,6 +12,8 @@ import { renderDigest } from './digest-message.js';
 import { renderExtensionDecision, renderExtensionRequest } from './extension-message.js';
 import { renderBlocked, renderEscalation, renderNudge, type Rendered } from './nudge-message.js';
 import { renderTaskCancelled } from './cancel-message.js';
+import { renderRoundAsk, renderRoundReminder, renderRoundReport } from './round-message.js';
+import type { OutboxPayload } from '../store/outbox-payloads.js';
 
 export interface RenderContext {
   db: Db;
@@ -20,10 +22,14 @@ export interface RenderContext {
   today: string;
   /** Working days overdue that trigger an escalation (for the escalation header). */
   escalateAfter: number;
+  /** The channel takes documents from the bot (else compiled reports go as download links). */
+  documents?: boolean;
+  publicUrl?: string | undefined;
+  now?: Date;
 }
 
 /** Kinds that belong to one local day: sent that day or not at all. */
-const DAILY = new Set(['nudge', 'escalation', 'digest']);
+const DAILY = new Set(['nudge', 'escalation', 'digest', 'group_digest', 'round_reminder']);
 
 export async function renderOutboxRow(ctx: RenderContext, row: OutboxRow): Promise<Rendered> {
   const read = parseOutboxPayload(row.payload);
@@ -32,7 +38,8 @@ export async function renderOutboxRow(ctx: RenderContext, row: OutboxRow): Promi
   if (DAILY.has(payload.type) && 'date' in payload && payload.date !== ctx.today) {
     return { skip: `stale: a ${payload.type} of ${payload.date} is not sent on ${ctx.today}` };
   }
-  const staff = row.staff_id === null ? undefined : await recipientOf(ctx.db, row.staff_id);
+  if (row.staff_id === null) return renderForGroup(ctx, payload);
+  const staff = await recipientOf(ctx.db, row.staff_id);
   if (!staff?.active) return { skip: 'the recipient is no longer active' };
   const t = ctx.translator.for(pickLocale(staff.locale, ctx.defaultLocale));
   switch (payload.type) {
@@ -50,5 +57,26 @@ export async function renderOutboxRow(ctx: RenderContext, row: OutboxRow): Promi
       return renderExtensionDecision(ctx.db, t, payload.u);
     case 'task_cancelled':
       return renderTaskCancelled(ctx.db, t, payload.u);
+    case 'round_ask':
+      return renderRoundAsk(ctx.db, t, payload);
+    case 'round_reminder':
+      return renderRoundReminder(ctx.db, t, payload, row.staff_id);
+    case 'round_report':
+      return renderRoundReport(ctx.db, t, payload, row.staff_id, { documents: ctx.documents ?? false, publicUrl: ctx.publicUrl, now: ctx.now ?? new Date() });
+    case 'group_digest':
+      return { skip: 'a group digest addressed to a person' };
   }
+}
+
+/**
+ * A row for a group chat (a unit's subscription): its digest and its blockers, in the
+ * organisation's language, without buttons (a button in a group would act for whoever pressed it).
+ */
+async function renderForGroup(ctx: RenderContext, payload: OutboxPayload): Promise<Rendered> {
+  const t = ctx.translator.for(ctx.defaultLocale);
+  let rendered: Rendered;
+  if (payload.type === 'group_digest') rendered = await renderDigest(ctx.db, t, payload, payload.unit);
+  else if (payload.type === 'blocked') rendered = await renderBlocked(ctx.db, t, payload, ctx.today);
+  else return { skip: `a ${payload.type} is never sent to a group` };
+  return 'out' in rendered ? { out: { text: rendered.out.text } } : rendered;
 }

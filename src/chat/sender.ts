@@ -83,6 +83,8 @@ export interface Sender {
   classify(error: unknown, attempt: number): RetryDecision;
   /** A short line for logs and outbox.last_error (never the token). */
   describe(error: unknown): string;
+  /** Sends an Outgoing's `documents` as files (Telegram sendDocument); without it they go as links. */
+  readonly documents?: boolean;
   /** How this platform words shared messages (Zalo has no buttons: "answer with a number"). */
   wording?(base: Translator): Translator;
 }

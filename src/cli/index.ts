@@ -22,6 +22,7 @@ const pick = (list: CliCommand[], words: string[]): CliCommand => {
 };
 const calendar = (mark: string) => async () => pick((await import('./calendar.js')).CALENDAR_COMMANDS, ['calendar', mark]);
 const policy = (verb: string) => async () => pick((await import('./policy.js')).POLICY_COMMANDS, ['policy', verb]);
+const round = (verb: string) => async () => pick((await import('./round.js')).ROUND_COMMANDS, ['round', verb]);
 
 export const CLI_CATALOG: CliEntry[] = [
   { path: ['migrate'], usageKey: 'cli-usage-migrate', load: async () => (await import('./migrate.js')).migrate },
@@ -41,6 +42,10 @@ export const CLI_CATALOG: CliEntry[] = [
   { path: ['policy', 'show'], usageKey: 'cli-usage-policy-show', load: policy('show') },
   { path: ['policy', 'set'], usageKey: 'cli-usage-policy-set', load: policy('set') },
   { path: ['policy', 'reset'], usageKey: 'cli-usage-policy-reset', load: policy('reset') },
+  { path: ['round', 'open'], usageKey: 'cli-usage-round-open', load: round('open') },
+  { path: ['round', 'list'], usageKey: 'cli-usage-round-list', load: round('list') },
+  { path: ['round', 'policy'], usageKey: 'cli-usage-round-policy', load: round('policy') },
+  { path: ['monitoring', 'export'], usageKey: 'cli-usage-monitoring', load: async () => (await import('./report.js')).monitoringExport },
 ];
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);

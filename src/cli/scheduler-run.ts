@@ -37,7 +37,15 @@ export function schedulerAt(env: CliEnv, at: Date): { scheduler: Scheduler; cloc
     settings: { linkCodeTtlDays: env.config.linkCodeTtlDays, defaultLocale: env.config.defaultLocale, publicUrl: env.config.publicUrl },
   };
   const senders = createSenders(env.config, deps).all;
-  const scheduler = createScheduler({ db: env.db, clock, logger: env.logger, translator: env.translator, defaultLocale: env.config.defaultLocale, senders });
+  const scheduler = createScheduler({
+    db: env.db,
+    clock,
+    logger: env.logger,
+    translator: env.translator,
+    defaultLocale: env.config.defaultLocale,
+    senders,
+    publicUrl: () => env.config.publicUrl,
+  });
   return { scheduler, clock, channels: [...senders.keys()] };
 }
 

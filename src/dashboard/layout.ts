@@ -3,7 +3,7 @@ import type { Locale } from '../domain/types.js';
 import { html, type Html } from '../http/html.js';
 import type { Translate } from '../i18n.js';
 
-export type Section = 'overview' | 'overdue' | 'people' | 'task' | 'none' | OfficeSection;
+export type Section = 'overview' | 'overdue' | 'people' | 'rounds' | 'task' | 'none' | OfficeSection;
 /** The office workbench's pages (/office). */
 export type OfficeSection = 'office' | 'office-staff' | 'office-links' | 'office-plans' | 'office-tasks';
 
@@ -28,6 +28,7 @@ function nav(t: Translate, section: Section, dashboard: boolean): Html {
     ['overview', '/dashboard', t('dash-nav-overview')],
     ['overdue', '/dashboard/overdue', t('dash-nav-overdue')],
     ['people', '/dashboard/people', t('dash-nav-people')],
+    ['rounds', '/dashboard/rounds', t('dash-nav-rounds')],
   ];
   const inOffice = section.startsWith('office');
   const items = inOffice

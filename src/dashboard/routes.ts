@@ -19,6 +19,7 @@ import { currentViewer, DASHBOARD_COOKIE, DASHBOARD_ROLES, SIGN_IN_ROLES, type V
 import { forbiddenPage, overdueExport, overduePage, overviewPage, peoplePage, taskPage, type PageContext } from './handlers.js';
 import { layout, messagePage } from './layout.js';
 import { loginBody } from './pages/login.js';
+import { roundFileDownload, roundsPage } from './rounds.js';
 import { staffInSubtree } from '../store/scope.js';
 
 export interface DashboardOptions {
@@ -128,6 +129,13 @@ export function registerDashboard(http: HttpServer, options: DashboardOptions): 
     guarded((ctx, m) => taskPage(ctx, Number(m?.[1])), TASK),
   );
   http.route('GET', '/dashboard/people', guarded(peoplePage));
+  http.route('GET', '/dashboard/rounds', guarded(roundsPage));
+  const ROUND_FILE = /^\/dashboard\/rounds\/file\/(\d{1,10})$/;
+  http.route(
+    'GET',
+    ROUND_FILE,
+    guarded((ctx, m) => roundFileDownload(ctx, Number(m?.[1])), ROUND_FILE),
+  );
 
   const CODE = /^\/dashboard\/people\/(\d{1,10})\/code$/;
   http.route(

@@ -34,7 +34,12 @@ function statusText(t: Translate, row: ReportRow): string {
   return row.percent !== null && row.status === 'in_progress' ? t('status-with-percent', { status: label, percent: row.percent }) : label;
 }
 
-export async function reportWorkbook(rows: ReportRow[], t: Translate, info: { title: string; generatedAt: Date; lines: string[] }): Promise<Buffer> {
+export async function reportWorkbook(
+  rows: ReportRow[],
+  t: Translate,
+  info: { title: string; generatedAt: Date; lines: string[] },
+  extend?: (workbook: ExcelJS.Workbook) => void,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'dondoc';
   workbook.created = info.generatedAt;
@@ -68,5 +73,6 @@ export async function reportWorkbook(rows: ReportRow[], t: Translate, info: { ti
   about.addRow([t('report-generated-at', { at: formatVnDateTime(info.generatedAt) })]);
   about.addRow([t('report-row-count', { count: rows.length })]);
   for (const line of info.lines) about.addRow([line]);
+  extend?.(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Db } from './index.js';
 
 /** Job numbers, the second half of the lock key. */
-export const LOCK_JOBS = { planner: 1, digest: 2, demo: 6 } as const;
+export const LOCK_JOBS = { planner: 1, digest: 2, demo: 6, rounds: 7 } as const;
 export type LockJob = keyof typeof LOCK_JOBS;
 
 const key = (job: LockJob) => sql`hashtext('dondoc:' || current_schema()), ${sql.lit(LOCK_JOBS[job])}::int`;

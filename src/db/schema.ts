@@ -5,8 +5,19 @@ import type { Channel, DueKind, Locale, NudgeKind, RecurrenceRule, Role, Status,
 /** `edit` and `cancel` are the office's changes to a task, with what was before and after in `data`. */
 export type UpdateKind = 'status' | 'note' | 'extension_request' | 'extension_decision' | 'assign' | 'edit' | 'cancel';
 export type PromptKind = 'blocked_reason' | 'extension';
-/** What an outbox row sends: a nudge or escalation list, a blocked task, the digest, an extension request or its decision, a cancelled task. */
-export type OutboxKind = 'nudge' | 'escalation' | 'escalation_blocked' | 'digest' | 'extension_request' | 'extension_decision' | 'task_cancelled';
+/** What an outbox row sends: a nudge or escalation list, a blocked task, the digest, an extension request or its decision, a cancelled task, a report round's messages. */
+export type OutboxKind =
+  | 'nudge'
+  | 'escalation'
+  | 'escalation_blocked'
+  | 'digest'
+  | 'extension_request'
+  | 'extension_decision'
+  | 'task_cancelled'
+  | 'round_ask'
+  | 'round_reminder'
+  | 'round_report'
+  | 'group_digest';
 export type OutboxStatus = 'pending' | 'sent' | 'dead' | 'skipped';
 export type PlanDraftStatus = 'pending' | 'confirmed' | 'cancelled';
 
@@ -275,6 +286,63 @@ export interface WebMessagesTable {
   updated_at: Timestamp | null;
 }
 
+/** A report round (kỳ báo cáo): a period, its due date, the day collection starts, the plan in scope (null: every task). */
+export interface ReportRoundsTable {
+  id: Generated<number>;
+  period_key: string;
+  period_from: string;
+  period_to: string;
+  due_date: string;
+  collect_from: string;
+  document_id: number | null;
+  status: ColumnType<'collecting' | 'compiled', 'collecting' | 'compiled' | undefined, 'collecting' | 'compiled'>;
+  opened_by: 'office' | 'policy' | 'plan';
+  created_at: Timestamp;
+  compiled_at: Timestamp | null;
+}
+
+/** What a unit head said about one task for a round (append-only; the latest counts). */
+export interface RoundAnswersTable {
+  id: Generated<number>;
+  round_id: number;
+  occurrence_id: number;
+  staff_id: number | null;
+  channel: UpdateSource;
+  result: string;
+  product: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  kept: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface RoundFilesTable {
+  id: Generated<number>;
+  round_id: number;
+  file_name: string;
+  bytes: Buffer;
+  created_at: Timestamp;
+}
+
+/** A one-time link to a compiled file (only its SHA-256 is kept). */
+export interface DownloadTokensTable {
+  token_hash: string;
+  file_id: number;
+  staff_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** A group chat that receives a unit's digest and blockers. */
+export interface GroupSubscriptionsTable {
+  channel: Channel;
+  chat_id: string;
+  unit_id: number;
+  subscribed_by: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
   units: UnitsTable;
   unit_closure: UnitClosureTable;
@@ -301,6 +369,11 @@ export interface Database {
   unit_aliases: UnitAliasesTable;
   plan_drafts: PlanDraftsTable;
   staff_import_drafts: StaffImportDraftsTable;
+  report_rounds: ReportRoundsTable;
+  round_answers: RoundAnswersTable;
+  round_files: RoundFilesTable;
+  download_tokens: DownloadTokensTable;
+  group_subscriptions: GroupSubscriptionsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

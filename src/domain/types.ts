@@ -36,6 +36,8 @@ export interface Outgoing {
   actions?: Action[];
   /** Occurrences this message is about, so a reply to it (or a bare "xong" on Zalo) finds its task. */
   occurrenceIds?: number[];
+  /** Files sent after the text, on platforms that take documents from a bot (Telegram). */
+  documents?: { name: string; bytes: Uint8Array }[];
 }
 
 export type DueKind = 'date' | 'recurring' | 'ongoing' | 'roadmap' | 'none';

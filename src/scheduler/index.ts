@@ -15,6 +15,7 @@ import type { Channel, Locale } from '../domain/types.js';
 import type { Translator } from '../i18n.js';
 import { planDigest, type DigestPlanResult } from './plan-digest.js';
 import { planTick, type PlanResult } from './planner.js';
+import { planRounds, type RoundsResult } from './plan-rounds.js';
 import { deliverOutbox, type DeliverOptions, type DeliveryReport } from './worker.js';
 
 export interface SchedulerDeps {
@@ -25,6 +26,8 @@ export interface SchedulerDeps {
   defaultLocale: Locale;
   senders: ReadonlyMap<Channel, Sender>;
   observe?: Observer | undefined;
+  /** Where download links point (see WorkerDeps). */
+  publicUrl?: () => string | undefined;
 }
 
 /**
@@ -47,6 +50,8 @@ export interface Scheduler {
   /** One planner tick at the clock's instant (what `dondoc remind` runs before delivering). */
   planNudges(): Promise<PlanResult>;
   planDigest(): Promise<DigestPlanResult>;
+  /** Report rounds at the clock's instant: open by policy, ask, remind, compile on the due date. */
+  planRounds(): Promise<RoundsResult>;
   deliver(options?: DeliverOptions): Promise<DeliveryReport>;
   start(): void;
   stop(): Promise<void>;
@@ -62,6 +67,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const scheduler: Scheduler = {
     planNudges: () => planTick(deps.db, { now: deps.clock.now(), channels: channels(), logger: log }),
     planDigest: () => planDigest(deps.db, { now: deps.clock.now(), channels: channels(), logger: log }),
+    planRounds: () =>
+      planRounds(deps.db, { now: deps.clock.now(), channels: channels(), translator: deps.translator, defaultLocale: deps.defaultLocale, logger: log }),
     deliver: (options = {}) => deliverOutbox({ ...deps, logger: log }, { shouldStop: () => stopping, ...options }),
     start() {
       stopping = false;
@@ -82,6 +89,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           const plan = await scheduler.planNudges();
           if (plan.ran) deps.observe?.job('nudges', (performance.now() - started) / 1000, plan.quiet);
           if (plan.queued.length > 0) log.info({ queued: plan.queued.length }, 'nudges planned');
+          const rounds = await scheduler.planRounds();
+          if (rounds.asked + rounds.reminded + rounds.compiled.length > 0) log.info(rounds, 'report rounds planned');
           await scheduler.deliver();
         }),
         job('digest', CRON.digest, async () => {

@@ -11,6 +11,7 @@ import { addDays, localInstant } from '../domain/time.js';
 import type { Channel } from '../domain/types.js';
 import { withPlannerLock } from '../store/planning.js';
 import { queueDigests, type QueuedDigest } from '../store/digest-plan.js';
+import { queueGroupDigests } from '../store/groups.js';
 import type { DigestPayload } from '../store/outbox-payloads.js';
 import { loadSchedulePlan } from '../store/schedule.js';
 
@@ -18,6 +19,8 @@ export interface DigestPlanResult {
   ran: boolean;
   date: string | null;
   queued: QueuedDigest[];
+  /** Digests queued for subscribed group chats. */
+  groups?: number;
 }
 
 export async function planDigest(db: Db, options: { now: Date; channels: readonly Channel[]; logger?: Logger | undefined }): Promise<DigestPlanResult> {
@@ -35,7 +38,8 @@ export async function planDigest(db: Db, options: { now: Date; channels: readonl
       at: localInstant(date, 0, policy.digestAtMinutes).toISOString(),
     };
     const queued = await queueDigests(trx, payload, channels, now);
-    return { ran: true, date, queued };
+    const groups = await queueGroupDigests(trx, payload, channels, now);
+    return { ran: true, date, queued, groups };
   });
   return result ?? { ran: false, date: null, queued: [] };
 }

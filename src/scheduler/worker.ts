@@ -30,6 +30,8 @@ export interface WorkerDeps {
   defaultLocale: Locale;
   senders: ReadonlyMap<Channel, Sender>;
   observe?: Observer | undefined;
+  /** Where download links point (PUBLIC_URL, else the server's own address once it listens). */
+  publicUrl?: () => string | undefined;
 }
 
 export interface DeliverOptions {
@@ -62,9 +64,9 @@ export interface DeliveryReport {
 
 export const DEFAULT_MAX_ATTEMPTS = 6;
 /** Kinds bound to their day and to office hours: outside the window they are dropped, not postponed. */
-const DAILY_KINDS = new Set(['nudge', 'escalation', 'digest']);
+const DAILY_KINDS = new Set(['nudge', 'escalation', 'digest', 'group_digest', 'round_reminder']);
 /** Kinds that wait for office hours when the window is closed. */
-const OFFICE_HOURS_KINDS = new Set(['escalation_blocked', 'extension_request']);
+const OFFICE_HOURS_KINDS = new Set(['escalation_blocked', 'extension_request', 'round_ask', 'round_report']);
 
 interface RowContext {
   deps: WorkerDeps;
@@ -98,6 +100,9 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
       defaultLocale: c.deps.defaultLocale,
       today: localDate(now),
       escalateAfter: c.plan.policy.escalateAfterWorkingDays,
+      documents: sender.documents ?? false,
+      publicUrl: c.deps.publicUrl?.(),
+      now,
     },
     row,
   );

@@ -9,6 +9,7 @@ import type { Db } from '../db/index.js';
 import type { OutboxKind } from '../db/schema.js';
 import { localDate } from '../domain/time.js';
 import { nearestHeads } from './extensions.js';
+import { queueGroupBlocked } from './groups.js';
 import { enqueue, reachableChat } from './outbox.js';
 import type { OutboxPayload } from './outbox-payloads.js';
 import { loadSchedulePlan, nextWindowOpen } from './schedule.js';
@@ -51,10 +52,10 @@ export async function enqueueBlockedEscalation(
 ): Promise<number> {
   if ((await statusBefore(db, e.updateId)) === 'blocked') return 0;
   const heads = await nearestHeads(db, e.occurrenceId, e.staffId);
-  if (heads.length === 0) return 0;
   const notBefore = await officeHours(db, new Date(e.now.getTime() + BLOCKED_GRACE_MS));
   const payload: OutboxPayload = { type: 'blocked', o: e.occurrenceId, by: e.staffId, byName: e.staffName };
-  let queued = 0;
+  // The unit's group chats (subscribed to this unit or one above it) hear of it too.
+  let queued = await queueGroupBlocked(db, e.occurrenceId, payload, localDate(e.now), notBefore, e.now);
   for (const head of heads) {
     const key = `blocked:${head}:${e.occurrenceId}:${localDate(e.now)}`;
     if (await enqueueFor(db, head, { key, kind: 'escalation_blocked', payload, notBefore, now: e.now })) queued++;

@@ -46,6 +46,15 @@ export const extensionDecisionPayload = z.object({ type: z.literal('extension_de
 /** The office cancelled a task: u is the 'cancel' update (who, why). */
 export const taskCancelledPayload = z.object({ type: z.literal('task_cancelled'), u: id });
 
+/** A report round asks a unit head (or owner) for one task's result. r: round, o: occurrence. */
+export const roundAskPayload = z.object({ type: z.literal('round_ask'), r: id, o: id });
+/** The daily reminder of a round's tasks not answered yet. */
+export const roundReminderPayload = z.object({ type: z.literal('round_reminder'), r: id, date: isoDate });
+/** A round's compiled files, for the office and leaders. */
+export const roundReportPayload = z.object({ type: z.literal('round_report'), r: id });
+/** A unit's digest for a group chat that subscribed to it (no person behind the row). */
+export const groupDigestPayload = digestPayload.extend({ type: z.literal('group_digest'), unit: id });
+
 export const outboxPayload = z.discriminatedUnion('type', [
   nudgePayload,
   blockedPayload,
@@ -53,6 +62,10 @@ export const outboxPayload = z.discriminatedUnion('type', [
   extensionRequestPayload,
   extensionDecisionPayload,
   taskCancelledPayload,
+  roundAskPayload,
+  roundReminderPayload,
+  roundReportPayload,
+  groupDigestPayload,
 ]);
 
 export type NudgePayload = z.infer<typeof nudgePayload>;
@@ -60,6 +73,10 @@ export type BlockedPayload = z.infer<typeof blockedPayload>;
 export type DigestPayload = z.infer<typeof digestPayload>;
 export type ExtensionRequestPayload = z.infer<typeof extensionRequestPayload>;
 export type ExtensionDecisionPayload = z.infer<typeof extensionDecisionPayload>;
+export type RoundAskPayload = z.infer<typeof roundAskPayload>;
+export type RoundReminderPayload = z.infer<typeof roundReminderPayload>;
+export type RoundReportPayload = z.infer<typeof roundReportPayload>;
+export type GroupDigestPayload = z.infer<typeof groupDigestPayload>;
 export type OutboxPayload = z.infer<typeof outboxPayload>;
 
 /** The payload of a stored row, or why it cannot be read. */

@@ -65,3 +65,14 @@ export async function organisationIsEmpty(db: Db): Promise<boolean> {
   const staff = await db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
   return !unit && !staff;
 }
+
+/** The organisation's top unit (the issuer of its reports). */
+export async function rootUnitName(db: Db): Promise<string | undefined> {
+  const row = await db.selectFrom('units').select('name').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst();
+  return row?.name;
+}
+
+export async function rootUnitId(db: Db): Promise<number | undefined> {
+  const row = await db.selectFrom('units').select('id').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst();
+  return row?.id;
+}

@@ -20,6 +20,7 @@ const LAYERS: { name: string; level: number; prefixes: string[] }[] = [
   { name: 'http', level: 1, prefixes: ['src/http/'] },
   { name: 'store', level: 2, prefixes: ['src/store/'] },
   { name: 'chat', level: 3, prefixes: ['src/chat/'] },
+  { name: 'reports', level: 3, prefixes: ['src/reports/'] },
   { name: 'commands', level: 4, prefixes: ['commands/'] },
   { name: 'channels', level: 5, prefixes: ['src/channels/'] },
   { name: 'scheduler', level: 5, prefixes: ['src/scheduler/'] },

@@ -21,14 +21,14 @@ import type { RateLimits } from './telegram-rules.js';
 import { FloodLimiter, scopeKey } from './telegram-rules.js';
 import type { ApiCall, CallbackAnswer, Failure, FakeUserInfo, WebhookState } from './telegram-state.js';
 import { TelegramState } from './telegram-state.js';
-import { FakeUser } from './telegram-users.js';
+import { FakeGroup, FakeUser } from './telegram-users.js';
 import { dumpState } from './telegram-dump.js';
 
 export type { ApiCall, CallbackAnswer, Failure, FakeUserInfo, WebhookState } from './telegram-state.js';
 export type { RateLimits } from './telegram-rules.js';
 export type { DeliverOptions, WebhookDelivery, WebhookOptions } from './telegram-delivery.js';
 export type { DocumentInput } from './telegram-users.js';
-export { FakeUser } from './telegram-users.js';
+export { FakeGroup, FakeUser } from './telegram-users.js';
 
 export interface FakeTelegramOptions {
   /** Bot token; the numeric part before ':' is the bot's user id. Default '123456:TEST-TOKEN'. */
@@ -133,6 +133,15 @@ export class FakeTelegram {
     const chat = this.state.chatFor(user.info);
     if (options.started === true) chat.started = true;
     return user;
+  }
+
+  /** A group chat (negative id) with the bot already in it; members write with `group.send(user, text)`. */
+  group(id: number, title: string): FakeGroup {
+    if (id >= 0) throw new Error('fake Telegram: group chat ids are negative');
+    this.state.groups.set(id, title);
+    const chat = this.state.chatFor({ id, first_name: title });
+    chat.started = true;
+    return new FakeGroup(this.state, id, title);
   }
 
   /** Messages the bot sent to a chat, oldest first, as they are now (after edits); deleted ones left out unless asked. */

@@ -110,6 +110,8 @@ export class TelegramState {
   readonly users = new Map<number, FakeUserInfo>();
   readonly chats = new Map<number, ChatState>();
   readonly files = new Map<string, StoredFile>();
+  /** Group chats the bot is a member of: id (negative) → title. */
+  readonly groups = new Map<number, string>();
   /** Updates not yet confirmed (getUpdates offset) or delivered (webhook 2xx). */
   queue: Update[] = [];
   /** Every update ever created, in order. */
@@ -168,8 +170,12 @@ export class TelegramState {
     return { id, is_bot: false, first_name, last_name, username, language_code };
   }
 
-  chatObject(info: FakeUserInfo): { id: number; type: 'private'; first_name: string; last_name?: string; username?: string } {
+  chatObject(
+    info: FakeUserInfo,
+  ): { id: number; type: 'private'; first_name: string; last_name?: string; username?: string } | { id: number; type: 'group'; title: string } {
     const { id, first_name, last_name, username } = info;
+    const title = this.groups.get(id);
+    if (title !== undefined) return { id, type: 'group', title };
     return { id, type: 'private', first_name, last_name, username };
   }
 

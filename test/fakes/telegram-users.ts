@@ -175,3 +175,32 @@ export class FakeUser {
     this.chat.deactivated = true;
   }
 }
+
+/** A group chat the bot was added to: members write in it (commands get their entities). */
+export class FakeGroup {
+  constructor(
+    private readonly state: TelegramState,
+    readonly id: number,
+    readonly title: string,
+  ) {}
+
+  /** `member` writes `text` in the group. */
+  send(member: FakeUser, text: string): Update {
+    const chat = this.state.chats.get(this.id)!;
+    const entities = commandEntities(text);
+    const message = this.state.storeMessage(
+      chat,
+      (message_id) =>
+        ({
+          message_id,
+          from: this.state.userObject(member.info),
+          chat: this.state.chatObject(chat.user),
+          date: unixNow(),
+          text,
+          ...(entities.length > 0 ? { entities } : {}),
+        }) as Message,
+      false,
+    );
+    return this.state.enqueue({ message } as Omit<Update, 'update_id'>);
+  }
+}

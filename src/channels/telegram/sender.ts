@@ -6,7 +6,7 @@
  * interactive replies and edits go at once and are retried briefly here. Errors are classified
  * by channels/retry.ts.
  */
-import { Api, GrammyError, HttpError } from 'grammy';
+import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Outgoing } from '../../domain/types.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { classifyError, withRetry } from '../retry.js';
@@ -57,17 +57,25 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
     }
   }
 
+  async function sendDocument(chatId: string, doc: NonNullable<Outgoing['documents']>[number], paced: boolean): Promise<string> {
+    if (paced) await options.limiter?.acquire(chatId);
+    const message = await api.sendDocument(chatId, new InputFile(doc.bytes, doc.name));
+    return String(message.message_id);
+  }
+
+  /** The text in parts, then each document: a retry resumes after whatever was delivered. */
   async function send(chatId: string, out: Outgoing, progress: PartProgress | undefined, paced: boolean): Promise<string> {
-    const parts = renderTelegram(out);
-    const messageId = paced
-      ? await sendParts(parts, progress, (part) => sendPart(chatId, part, true))
-      : await sendParts(parts, progress, (part) => briefly(() => sendPart(chatId, part, false)));
+    type Part = { text: ReturnType<typeof renderTelegram>[number] } | { doc: NonNullable<Outgoing['documents']>[number] };
+    const parts: Part[] = [...renderTelegram(out).map((text) => ({ text })), ...(out.documents ?? []).map((doc) => ({ doc }))];
+    const one = (part: Part) => ('doc' in part ? sendDocument(chatId, part.doc, paced) : sendPart(chatId, part.text, paced));
+    const messageId = paced ? await sendParts(parts, progress, one) : await sendParts(parts, progress, (part) => briefly(() => one(part)));
     await remember({ chatId, messageId, occurrenceIds: out.occurrenceIds ?? [] });
     return messageId;
   }
 
   return {
     channel: 'telegram',
+    documents: true,
     send: (chatId, out, progress) => send(chatId, out, progress, true),
     reply: (chatId, out) => send(chatId, out, undefined, false),
     async edit(chatId, messageId, out) {

@@ -18,6 +18,7 @@ export const ZALO_WORDING: Readonly<Record<string, string>> = {
   // Outbox messages, when rendered with this translator for a Zalo recipient.
   'nudge-footer': 'zalo-nudge-footer',
   'escalation-footer': 'zalo-escalation-footer',
+  'round-ask-how': 'zalo-round-ask-how',
 };
 
 /** A translator that says things the Zalo way (see ZALO_WORDING). */

@@ -5,7 +5,7 @@
  * bot answering the same updates with no database. Both answer through the same fake Bot API.
  * Prints each one's throughput and p50/p99 latency (POST until the webhook's answer, which
  * grammY sends when the handler, its API calls included, has finished) and dondoc's ratio.
- * `npm run bench:inbound [-- --rate 200 --seconds 10]`; also part of `npm run bench`.
+ * `npm run bench:inbound [-- --rate 200 --seconds 10]` (POOL=n sets dondoc's pool size); also part of `npm run bench`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -144,7 +144,7 @@ export async function measureInbound(url: string, log: (line: string) => void, r
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
-  const handle = await openDatabase({ databaseUrl: url, pgOptions: `-c search_path=${schema}` });
+  const handle = await openDatabase({ databaseUrl: url, pgOptions: `-c search_path=${schema}`, poolSize: Number(process.env.POOL ?? 10) });
   const tg = await startFakeTelegram({ token: '123456:BENCH-TOKEN' });
   const clock = fixedClock(AT);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;

@@ -13,6 +13,7 @@ import * as m0701 from './2026_11_23_0701_outbox_parts.js';
 import * as m0702 from './2026_11_23_0702_planner_scan.js';
 import * as m1203_0801 from './2026_12_03_0801_planner_changes.js';
 import * as m1203_0802 from './2026_12_03_0802_outbox_dead_idx.js';
+import * as m1203_1100 from './2026_12_03_1100_faults.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_init': m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0702_planner_scan': m0702,
   '2026_12_03_0801_planner_changes': m1203_0801,
   '2026_12_03_0802_outbox_dead_idx': m1203_0802,
+  '2026_12_03_1100_faults': m1203_1100,
 };

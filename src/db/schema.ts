@@ -144,6 +144,13 @@ export interface MessageRefsTable {
   message_id: string;
   occurrence_ids: ColumnType<number[], number[], number[]>;
   created_at: Timestamp;
+  seq: Generated<number>;
+}
+
+/** The next instant a message may leave, per bot (store/send-rate.ts). */
+export interface SendSlotsTable {
+  bucket: string;
+  next_at: Timestamp;
 }
 
 export interface PromptsTable {
@@ -288,6 +295,7 @@ export interface Database {
   nudge_log: NudgeLogTable;
   unit_aliases: UnitAliasesTable;
   plan_drafts: PlanDraftsTable;
+  send_slots: SendSlotsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

@@ -83,7 +83,7 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
   const none = sql`null`;
   const latest = text
     ? sql`(select r.occurrence_ids from message_refs r where r.channel = ${q.channel} and r.chat_id = ${q.chatId}
-        and r.created_at >= ${text.latestSince} order by r.created_at desc limit 1)`
+        and r.created_at >= ${text.latestSince} order by r.created_at desc, r.seq desc limit 1)`
     : none;
   const { rows } = await sql<Record<string, unknown>>`
     with link as (

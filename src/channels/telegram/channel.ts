@@ -11,6 +11,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { dispatch } from '../../../commands/dispatch.js';
 import { COMMANDS } from '../../../commands/index.js';
+import { listedOccurrences } from '../../chat/sender.js';
 import type { Deps, Response } from '../../chat/types.js';
 import type { Translator } from '../../i18n.js';
 import { classifyError, withRetry } from '../retry.js';
@@ -77,7 +78,10 @@ function fileFetcher(bot: Bot, apiRoot: string, token: string) {
 function updateHandler(deps: Deps, sender: TelegramSender, fetchFile: (fileId: string) => Promise<Buffer>, answerMs: number, log: Logger) {
   async function deliver(chatId: string, response: Response, sourceMessageId: string | undefined): Promise<void> {
     if (response.edit && sourceMessageId) await sender.edit(chatId, sourceMessageId, response.edit);
-    for (const out of response.replies) await sender.reply(chatId, out);
+    let lastId: string | undefined;
+    for (const out of response.replies) lastId = await sender.reply(chatId, out);
+    const listed = listedOccurrences(response.replies);
+    if (listed && lastId) await sender.rememberList(chatId, lastId, listed);
   }
   const answer = (ctx: Context, notice: Response['notice']) =>
     ctx

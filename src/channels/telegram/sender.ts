@@ -10,7 +10,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { Outgoing } from '../../domain/types.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { classifyError, withRetry } from '../retry.js';
-import { sendParts, type PartProgress, type Sender, type SentHook } from '../../chat/sender.js';
+import { listRefId, sendParts, type PartProgress, type Sender, type SentHook } from '../../chat/sender.js';
 import { renderTelegram } from './render.js';
 
 export interface TelegramSenderOptions {
@@ -27,6 +27,8 @@ export interface TelegramSender extends Sender {
   reply(chatId: string, out: Outgoing): Promise<string>;
   /** Replaces a message's text and buttons (a card after its button was pressed); "not modified" is fine. */
   edit(chatId: string, messageId: string, out: Outgoing): Promise<void>;
+  /** Remembers the tasks of a list sent as several messages, after its last one (chat/sender.ts listedOccurrences). */
+  rememberList(chatId: string, lastMessageId: string, occurrenceIds: readonly number[]): Promise<void>;
 }
 
 /** Interactive calls wait at most this long for a retry (Telegram's retry_after included). */
@@ -80,6 +82,7 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
       }
       await remember({ chatId, messageId, occurrenceIds: out.occurrenceIds ?? [] });
     },
+    rememberList: (chatId, lastMessageId, occurrenceIds) => remember({ chatId, messageId: listRefId(lastMessageId), occurrenceIds }),
     classify: (error, attempt) => classifyError(error, { attempt }),
     describe(error) {
       if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;

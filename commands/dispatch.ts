@@ -150,6 +150,7 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
         chatId: incoming.chatId,
         displayName: incoming.displayName,
         languageCode: incoming.languageCode,
+        group: incoming.group,
         now,
         today,
         locale,
@@ -182,7 +183,24 @@ async function recordFailedInbound(deps: Deps, incoming: Incoming, now: Date): P
 
 type Routed = { response: Response; outcome: string };
 
+/**
+ * In a group chat the bot says nothing personal and links no one: a command that is safe there
+ * (`inGroups`) runs, /help and /start get a short pointer to the private chat, every other command
+ * and button is refused briefly, and other messages get no answer (they stay recorded).
+ */
+async function routeGroup(ctx: CommandContext, r: Reading): Promise<Routed> {
+  if (r.kind === 'action') return { response: { replies: [], notice: { text: ctx.t('group-private-only'), alert: true } }, outcome: 'group:action_refused' };
+  if (r.kind !== 'command') return { response: { replies: [] }, outcome: 'group:ignored' };
+  const found = r.command;
+  if (!found) return { response: { replies: [] }, outcome: 'group:unknown_command' };
+  if (found.inGroups) return routeCommand(ctx, r);
+  if (found.name === 'start' && r.args) return { response: reply(ctx.t('group-link-refused')), outcome: 'group:link_refused' };
+  if (found.public) return { response: reply(ctx.t('group-help')), outcome: `group:command:${found.name}` };
+  return { response: reply(ctx.t('group-private-only')), outcome: 'group:private_only' };
+}
+
 async function route(ctx: CommandContext, state: ConversationState, r: Reading): Promise<Routed> {
+  if (ctx.group) return routeGroup(ctx, r);
   switch (r.kind) {
     case 'action':
       return routeAction(ctx, r.data);

@@ -505,3 +505,8 @@ cli-policy-problem-escalate = the working days late before the unit head is told
 cli-policy-problem-minute = { $option } must be a time of day, 00:00 to 23:59
 cli-policy-problem-office-hours = the send window must lie within { $earliest }–{ $latest }: reminders go to staff's personal phones and should not arrive early in the morning or at night
 cli-policy-problem-digest = the morning digest time { $time } must be inside the send window { $from }–{ $to }; outside it the digest would never be sent
+
+## Group chats (the bot never says anything personal in a group)
+group-private-only = Personal tasks are sent only in a private chat. Please write to the bot privately.
+group-help = dondoc chases each person's tasks in private chats. Write to the bot privately and send /help.
+group-link-refused = Accounts are not linked in a group. Write to the bot privately: /start CODE

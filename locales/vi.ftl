@@ -502,3 +502,8 @@ cli-policy-problem-escalate = số ngày quá hạn trước khi báo trưởng 
 cli-policy-problem-minute = { $option } phải là một giờ trong ngày, từ 00:00 đến 23:59
 cli-policy-problem-office-hours = khung giờ gửi phải nằm trong { $earliest }–{ $latest }: tin nhắc đến điện thoại riêng của cán bộ, không nên gửi lúc sáng sớm hay đêm khuya
 cli-policy-problem-digest = giờ báo cáo buổi sáng { $time } phải nằm trong khung giờ gửi { $from }–{ $to }; ngoài khung giờ, báo cáo sẽ không được gửi
+
+## Group chats (the bot never says anything personal in a group)
+group-private-only = Việc riêng của từng người chỉ được gửi trong tin nhắn riêng. Hãy nhắn riêng cho bot.
+group-help = dondoc nhắc việc từng người qua tin nhắn riêng. Hãy nhắn riêng cho bot và gõ /help.
+group-link-refused = Không liên kết tài khoản trong nhóm. Hãy nhắn riêng cho bot: /start MÃ

@@ -76,7 +76,7 @@ async function openConfigured(config: Config, logger: Logger): Promise<{ handle:
     lock = taken.lock;
   }
   try {
-    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
     const applied = await migrateToLatest(handle.db);
     logger.info({ database: handle.kind, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
     return { handle, ...(lock ? { lock } : {}) };
@@ -117,7 +117,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { telegram, zalo, web, senders } = createChannels(config, deps, http, options);
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const demo = createDemoGate(config, handle.db);
-  const scheduler = createScheduler({ db: handle.db, clock, logger, translator, defaultLocale: config.defaultLocale, senders, observe: metrics?.observer });
+  const scheduler = createScheduler({
+    db: handle.db,
+    clock,
+    logger,
+    translator,
+    defaultLocale: config.defaultLocale,
+    senders,
+    observe: metrics?.observer,
+    health: handle.health,
+  });
   // A person just picked in the demo hears at once what the scheduler owes them (in office hours).
   const afterPick = config.scheduler ? () => catchUp(scheduler) : undefined;
   registerWebChat(http, { deps, web, demo, secure, afterPick });

@@ -1,5 +1,6 @@
 /** Starts dondoc: reads the configuration, builds the app, and shuts it down cleanly on SIGINT/SIGTERM. */
 import { ChannelStartError, createApp, DataDirBusyError } from './app.js';
+import { installProcessHandlers } from './app/process.js';
 import { runCli } from './cli/index.js';
 import { ConfigError, parseConfig } from './config.js';
 import { prepareDemo } from './demo/startup.js';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  installProcessHandlers(logger);
   let app;
   try {
     app = await createApp({ config, logger, adminCli: runCli });

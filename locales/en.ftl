@@ -84,6 +84,7 @@ action-invalid = This button is invalid or outdated. Nothing was changed; type /
 text-too-long = That message is too long (at most { $max } characters). Nothing was changed; please shorten it.
 unsupported-message = dondoc reads text messages only. Type /tasks to see your tasks, or reply to a task's message in text.
 error-internal = Sorry, dondoc hit an error while handling that. Your message has been saved; please try again in a few minutes.
+error-internal-not-saved = Sorry, dondoc hit an error and could not save that message. Please send it again in a few minutes.
 
 ## Admin command line
 cli-usage-header = Usage: npm run dondoc -- <command>

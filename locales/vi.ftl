@@ -84,6 +84,7 @@ action-invalid = Nút này không hợp lệ hoặc đã cũ. Không có gì tha
 text-too-long = Tin nhắn quá dài (tối đa { $max } ký tự). Không có gì thay đổi; vui lòng rút gọn.
 unsupported-message = dondoc chỉ đọc tin nhắn chữ. Hãy gõ /tasks để xem việc, hoặc trả lời tin nhắn của việc bằng chữ.
 error-internal = Xin lỗi, dondoc gặp lỗi khi xử lý. Tin nhắn của anh/chị đã được lưu lại; vui lòng thử lại sau ít phút.
+error-internal-not-saved = Xin lỗi, dondoc gặp lỗi và chưa lưu được tin nhắn này. Vui lòng gửi lại sau ít phút.
 
 ## Admin command line
 cli-usage-header = Cách dùng: npm run dondoc -- <lệnh>

@@ -26,7 +26,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * surrogates (half of an emoji, cut by a client) replaced by U+FFFD. Everything else is kept.
  */
 export function storable(text: string): string {
-  const noNul = text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
+  const noNul = text.includes('\u0000') ? text.split('\u0000').join('') : text;
   return noNul.replace(LONE_SURROGATE, '\uFFFD');
 }
 

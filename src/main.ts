@@ -5,7 +5,7 @@ import { runCli } from './cli/index.js';
 import { ConfigError, parseConfig } from './config.js';
 import { prepareDemo } from './demo/startup.js';
 import { getTranslator } from './i18n.js';
-import { createLogger } from './logger.js';
+import { createLogger, secretsOf } from './logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: secretsOf(config) });
   installProcessHandlers(logger);
   let app;
   try {

@@ -337,6 +337,7 @@ web-reply-cancel = Cancel
 web-reply-button = Reply
 web-offline = Connection lost, retrying…
 web-error = Could not send. Please try again.
+web-too-fast = Too many messages in a minute. Please wait a moment and try again.
 role-staff = Staff
 role-unit_head = Unit head
 role-leader = Leader

@@ -334,6 +334,7 @@ web-reply-cancel = Bỏ
 web-reply-button = Trả lời
 web-offline = Mất kết nối, đang thử lại…
 web-error = Không gửi được. Vui lòng thử lại.
+web-too-fast = Anh/chị gửi quá nhiều tin trong một phút. Vui lòng chờ một lát rồi thử lại.
 role-staff = Chuyên viên
 role-unit_head = Trưởng đơn vị
 role-leader = Lãnh đạo

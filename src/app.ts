@@ -116,7 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     registerAdminBridge(http, options.adminCli, adminToken, { db: handle.db, config, clock, translator, logger, t: translator.for(config.defaultLocale) });
   const { telegram, zalo, web, senders } = createChannels(config, deps, http, options);
   const secure = config.publicUrl?.startsWith('https://') ?? false;
-  const demo = createDemoGate(config, handle.db);
+  const demo = createDemoGate(config, handle.db, clock);
   const scheduler = createScheduler({
     db: handle.db,
     clock,

@@ -41,7 +41,10 @@ link-first = Tài khoản này chưa được liên kết. Hãy xin Văn phòng 
 ## /tasks
 tasks-empty = Anh/chị không có việc nào đang mở. 👍
 tasks-page-gone = Danh sách đã thay đổi; gõ /tasks để xem lại.
-tasks-header = Anh/chị có { $total } việc đang mở (hiển thị { $from }–{ $to }), hạn gần nhất trước:
+tasks-header = { $total ->
+    [1] Anh/chị có 1 việc đang mở:
+   *[other] Anh/chị có { $total } việc đang mở (hiển thị { $from }–{ $to }), hạn gần nhất trước:
+}
 tasks-more = Còn { $remaining } việc nữa.
 
 ## Answers

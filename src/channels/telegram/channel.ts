@@ -156,7 +156,14 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps, send
     ...(callback
       ? {
           webhookHandler: async (req: IncomingMessage, res: ServerResponse) => {
-            await callback(req, res);
+            try {
+              await callback(req, res);
+            } catch (error) {
+              // A body that is not JSON is the sender's mistake (grammY checked the secret first).
+              if (!(error instanceof SyntaxError) || res.headersSent) throw error;
+              log.warn({ remote: req.socket.remoteAddress }, 'telegram webhook body is not JSON; refused with 400');
+              res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'body is not JSON' }));
+            }
           },
         }
       : {}),

@@ -76,7 +76,19 @@ function fileFetcher(bot: Bot, apiRoot: string, token: string) {
  * edited message speaks.
  */
 function updateHandler(deps: Deps, sender: TelegramSender, fetchFile: (fileId: string) => Promise<Buffer>, answerMs: number, log: Logger) {
+  /**
+   * Says the response. A reply that cannot be sent (the chat is gone, Telegram keeps failing) is
+   * logged, not thrown: the update is already recorded, and a redelivery would be deduplicated,
+   * so failing the webhook call would only make Telegram retry for nothing.
+   */
   async function deliver(chatId: string, response: Response, sourceMessageId: string | undefined): Promise<void> {
+    try {
+      await say(chatId, response, sourceMessageId);
+    } catch (error) {
+      log.warn({ err: error, chatId }, 'reply could not be sent; the update itself is recorded');
+    }
+  }
+  async function say(chatId: string, response: Response, sourceMessageId: string | undefined): Promise<void> {
     if (response.edit && sourceMessageId) await sender.edit(chatId, sourceMessageId, response.edit);
     let lastId: string | undefined;
     for (const out of response.replies) lastId = await sender.reply(chatId, out);

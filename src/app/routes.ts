@@ -13,10 +13,10 @@ export function registerHealth(http: HttpServer, handle: DatabaseHandle, logger:
   http.route('GET', '/healthz', async (_req, res) => {
     try {
       await ping(handle.db);
-      handle.health.up();
+      handle.health?.up();
       sendJson(res, 200, { ok: true, database: handle.kind });
     } catch (error) {
-      if (isConnectionError(error)) handle.health.down(error);
+      if (handle.health && isConnectionError(error)) handle.health.down(error);
       else logger.error({ err: error }, 'health check failed');
       sendJson(res, 503, { ok: false, database: handle.kind });
     }

@@ -27,8 +27,8 @@ export interface DatabaseHandle {
   listen?(channel: string, onPayload: (payload: string) => void, events?: ListenEvents): Promise<() => Promise<void>>;
   /** The connection pool's use, on Postgres (for /metrics). */
   poolStats?(): { total: number; idle: number; waiting: number };
-  /** Outages and recoveries of the connection, each logged once. */
-  health: DbHealth;
+  /** Outages and recoveries of the connection, each logged once (openDatabase always sets it). */
+  health?: DbHealth;
   close(): Promise<void>;
 }
 

@@ -66,11 +66,11 @@ describe('when Postgres terminates every connection', () => {
   it('keeps the process alive, reconnects, and logs the outage and the recovery once each', async () => {
     await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(handle.db)));
     await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${name}`.execute(base.db);
-    await until(() => handle.health.isDown, 'the pool to report the dropped connections');
+    await until(() => handle.health!.isDown, 'the pool to report the dropped connections');
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
     expect(rows[0]!.one).toBe(1);
-    handle.health.up();
-    handle.health.up();
+    handle.health!.up();
+    handle.health!.up();
     expect(log.lines.filter((l) => l.msg.startsWith('database unreachable'))).toHaveLength(1);
     expect(log.lines.filter((l) => l.msg === 'database reachable again')).toHaveLength(1);
   });
@@ -100,7 +100,7 @@ describe('/healthz with a database that does not answer', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(4_000) });
       expect(res.status).toBe(503);
-      expect(handle.health.isDown).toBe(true);
+      expect(handle.health!.isDown).toBe(true);
     } finally {
       await http.close();
     }

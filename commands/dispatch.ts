@@ -8,7 +8,8 @@ import { pickLocale } from '../src/i18n.js';
 import { parseReply, type ReplyIntent } from '../src/domain/reply-grammar.js';
 import { claimInbound, clearPrompt, setInboundOutcome } from '../src/store/conversation.js';
 import { loadConversation, type ConversationState } from '../src/store/conversation-state.js';
-import { normalizeLinkCode } from '../src/store/links.js';
+import { accountLocale, normalizeLinkCode } from '../src/store/links.js';
+import { storable, storableDeep } from '../src/domain/text.js';
 import { parseAction, type ParsedAction } from '../src/chat/actions.js';
 import { applyChoice } from '../src/chat/answer.js';
 import { answerRound } from '../src/chat/round-answer.js';
@@ -109,7 +110,8 @@ function expectedOutcome(r: Reading): { linked: string; unlinked: string } {
  * itself stays recorded in inbound_updates for the office to see. The update is read once and
  * the conversation around it loaded once (store/conversation-state.ts); the route works from them.
  */
-export async function dispatch(deps: Deps, incoming: Incoming): Promise<Response | null> {
+export async function dispatch(deps: Deps, raw: Incoming): Promise<Response | null> {
+  const incoming = storableIncoming(raw);
   if (!deps.observe) return handle(deps, incoming);
   const started = performance.now();
   try {
@@ -151,6 +153,7 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
         chatId: incoming.chatId,
         displayName: incoming.displayName,
         languageCode: incoming.languageCode,
+        group: incoming.group,
         now,
         today,
         locale,
@@ -165,25 +168,56 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
     });
   } catch (error) {
     deps.logger.error({ err: error, channel: incoming.channel, updateKey: incoming.updateKey }, 'inbound update failed');
-    await recordFailedInbound(deps, incoming, now);
-    const t = deps.translator.for(pickLocale(incoming.languageCode, deps.settings.defaultLocale));
-    return { ...reply(t('error-internal')), notice: { text: t('error-internal'), alert: true } };
+    const saved = await recordFailedInbound(deps, incoming, now);
+    // Said in the person's language when they are linked (their app's language otherwise), and
+    // "saved" only when it was.
+    const personLocale = await accountLocale(deps.db, incoming.channel, incoming.userId).catch(() => undefined);
+    const t = deps.translator.for(pickLocale(personLocale ?? incoming.languageCode, deps.settings.defaultLocale));
+    const text = t(saved ? 'error-internal' : 'error-internal-not-saved');
+    return { ...reply(text), notice: { text, alert: true } };
   }
 }
 
-/** Keeps what the person said even when handling it failed. */
-async function recordFailedInbound(deps: Deps, incoming: Incoming, now: Date): Promise<void> {
+/** Text, button data and the raw update as Postgres can store them (no NUL, no lone surrogate). */
+function storableIncoming(incoming: Incoming): Incoming {
+  const body = incoming.body;
+  const cleanBody: IncomingBody =
+    body.kind === 'text' ? { ...body, text: storable(body.text) } : body.kind === 'action' ? { ...body, action: storable(body.action) } : body;
+  return { ...incoming, userId: storable(incoming.userId), chatId: storable(incoming.chatId), body: cleanBody, payload: storableDeep(incoming.payload) };
+}
+
+/** Keeps what the person said even when handling it failed; false when even that failed. */
+async function recordFailedInbound(deps: Deps, incoming: Incoming, now: Date): Promise<boolean> {
   try {
     await claimInbound(deps.db, incoming.channel, incoming.updateKey, incoming.payload, now);
     await setInboundOutcome(deps.db, incoming.channel, incoming.updateKey, null, 'error');
+    return true;
   } catch (error) {
     deps.logger.error({ err: error }, 'could not record a failed inbound update');
+    return false;
   }
 }
 
 type Routed = { response: Response; outcome: string };
 
+/**
+ * In a group chat the bot says nothing personal and links no one: a command that is safe there
+ * (`inGroups`) runs, /help and /start get a short pointer to the private chat, every other command
+ * and button is refused briefly, and other messages get no answer (they stay recorded).
+ */
+async function routeGroup(ctx: CommandContext, r: Reading): Promise<Routed> {
+  if (r.kind === 'action') return { response: { replies: [], notice: { text: ctx.t('group-private-only'), alert: true } }, outcome: 'group:action_refused' };
+  if (r.kind !== 'command') return { response: { replies: [] }, outcome: 'group:ignored' };
+  const found = r.command;
+  if (!found) return { response: { replies: [] }, outcome: 'group:unknown_command' };
+  if (found.inGroups) return routeCommand(ctx, r);
+  if (found.name === 'start' && r.args) return { response: reply(ctx.t('group-link-refused')), outcome: 'group:link_refused' };
+  if (found.public) return { response: reply(ctx.t('group-help')), outcome: `group:command:${found.name}` };
+  return { response: reply(ctx.t('group-private-only')), outcome: 'group:private_only' };
+}
+
 async function route(ctx: CommandContext, state: ConversationState, r: Reading): Promise<Routed> {
+  if (ctx.group) return routeGroup(ctx, r);
   switch (r.kind) {
     case 'action':
       return routeAction(ctx, r.data);

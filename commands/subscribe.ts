@@ -11,9 +11,9 @@ import { getUnit } from '../src/store/units.js';
 
 const MAY_SUBSCRIBE = ['unit_head', 'leader'];
 
-/** A group chat on Telegram has a negative id; a private chat's id is the person's. */
+/** A group chat (the channel says so; on Telegram a group's id is negative, a private chat's is the person's). */
 function inGroup(ctx: LinkedContext): boolean {
-  return ctx.channel === 'telegram' && ctx.chatId !== ctx.userId && ctx.chatId.startsWith('-');
+  return ctx.group === true || (ctx.channel === 'telegram' && ctx.chatId !== ctx.userId && ctx.chatId.startsWith('-'));
 }
 
 export const subscribe: Command = {
@@ -21,6 +21,7 @@ export const subscribe: Command = {
   aliases: ['theodoi'],
   descriptionKey: 'cmd-subscribe',
   roles: ['unit_head', 'leader'],
+  inGroups: true,
   async run(ctx) {
     if (!inGroup(ctx)) return reply(ctx.t('subscribe-only-groups'));
     if (!MAY_SUBSCRIBE.includes(ctx.staff.role)) return reply(ctx.t('subscribe-not-allowed'));
@@ -35,6 +36,7 @@ export const unsubscribe: Command = {
   aliases: ['huytheodoi'],
   descriptionKey: 'cmd-unsubscribe',
   roles: ['unit_head', 'leader'],
+  inGroups: true,
   async run(ctx) {
     if (!inGroup(ctx)) return reply(ctx.t('subscribe-only-groups'));
     const current = await groupSubscription(ctx.db, ctx.channel, ctx.chatId);

@@ -9,9 +9,15 @@ task-due-none = Due: { $text ->
    *[other] { $text }
   }
 task-due-date = Due: { $date }
-task-due-left = Due: { $date } ({ $days } days left)
+task-due-left = Due: { $date } ({ $days ->
+    [one] { $days } day left
+   *[other] { $days } days left
+})
 task-due-today = Due: { $date } (due today)
-task-due-late = Due: { $date } ({ $days } days late)
+task-due-late = Due: { $date } ({ $days ->
+    [one] { $days } day late
+   *[other] { $days } days late
+})
 
 status-open = Not started
 status-in_progress = In progress
@@ -41,8 +47,14 @@ link-first = This account is not linked yet. Ask the office for a link code, the
 ## /tasks
 tasks-empty = You have no open tasks. 👍
 tasks-page-gone = The list has changed; type /tasks to see it again.
-tasks-header = You have { $total } open tasks (showing { $from }–{ $to }), soonest deadline first:
-tasks-more = { $remaining } more tasks.
+tasks-header = { $total ->
+    [one] You have 1 open task:
+   *[other] You have { $total } open tasks (showing { $from }–{ $to }), soonest deadline first:
+}
+tasks-more = { $remaining ->
+    [one] 1 more task.
+   *[other] { $remaining } more tasks.
+}
 
 ## Answers
 answer-saved = Updated: { $status }.
@@ -84,6 +96,7 @@ action-invalid = This button is invalid or outdated. Nothing was changed; type /
 text-too-long = That message is too long (at most { $max } characters). Nothing was changed; please shorten it.
 unsupported-message = dondoc reads text messages only. Type /tasks to see your tasks, or reply to a task's message in text.
 error-internal = Sorry, dondoc hit an error while handling that. Your message has been saved; please try again in a few minutes.
+error-internal-not-saved = Sorry, dondoc hit an error and could not save that message. Please send it again in a few minutes.
 
 ## Admin command line
 cli-usage-header = Usage: npm run dondoc -- <command>
@@ -164,7 +177,10 @@ zalo-prompt-blocked-reason = Task #{ $id } · { $title }
     Marked as blocked. What is blocking it? Type the reason (e.g. waiting for figures from the Finance Department).
 
 ## Plan import
-plan-preview-header = Document { $number } ({ $issuer }): { $count } tasks found.
+plan-preview-header = Document { $number } ({ $issuer }): { $count ->
+    [one] 1 task found.
+   *[other] { $count } tasks found.
+}
 plan-preview-lead = Lead: { $units }
 plan-preview-support = Support: { $units }
 plan-preview-due = Due: { $due }
@@ -204,7 +220,10 @@ cli-plan-unresolved = Unit not recognised: { $name }
 ## Assign
 cmd-assign = Give your unit's tasks an owner
 assign-none = No task of your unit is waiting for an owner. 👍
-assign-who = Who should do this? ({ $remaining } tasks without an owner)
+assign-who = Who should do this? ({ $remaining ->
+    [one] 1 task without an owner
+   *[other] { $remaining } tasks without an owner
+})
 button-assign-skip = Skip
 assign-done = Task #{ $id } assigned to { $name }.
 assign-not-allowed = Only a unit head or a leader can assign tasks.
@@ -343,6 +362,7 @@ web-reply-cancel = Cancel
 web-reply-button = Reply
 web-offline = Connection lost, retrying…
 web-error = Could not send. Please try again.
+web-too-fast = Too many messages in a minute. Please wait a moment and try again.
 role-staff = Staff
 role-unit_head = Unit head
 role-leader = Leader
@@ -382,7 +402,10 @@ dash-overdue-count = { $count } overdue
 dash-overdue-none = Nothing is overdue with these filters.
 dash-overdue-more = Showing { $shown } of { $total }; the Excel file has them all.
 dash-export = Download Excel
-dash-days-late = { $days } days late
+dash-days-late = { $days ->
+    [one] 1 day late
+   *[other] { $days } days late
+}
 dash-due = due { $date }
 dash-task-timing = Timing
 dash-task-product = Product
@@ -735,3 +758,7 @@ dash-round-due = due { $due }
 dash-round-progress = reported { $answered }/{ $asked } tasks
 dash-scorecard-title = Unit scorecard, period { $period }
 dash-scorecard-period = Period
+## Group chats (the bot never says anything personal in a group)
+group-private-only = Personal tasks are sent only in a private chat. Please write to the bot privately.
+group-help = dondoc chases each person's tasks in private chats. Write to the bot privately and send /help.
+group-link-refused = Accounts are not linked in a group. Write to the bot privately: /start CODE

@@ -41,7 +41,10 @@ link-first = Tài khoản này chưa được liên kết. Hãy xin Văn phòng 
 ## /tasks
 tasks-empty = Anh/chị không có việc nào đang mở. 👍
 tasks-page-gone = Danh sách đã thay đổi; gõ /tasks để xem lại.
-tasks-header = Anh/chị có { $total } việc đang mở (hiển thị { $from }–{ $to }), hạn gần nhất trước:
+tasks-header = { $total ->
+    [1] Anh/chị có 1 việc đang mở:
+   *[other] Anh/chị có { $total } việc đang mở (hiển thị { $from }–{ $to }), hạn gần nhất trước:
+}
 tasks-more = Còn { $remaining } việc nữa.
 
 ## Answers
@@ -84,6 +87,7 @@ action-invalid = Nút này không hợp lệ hoặc đã cũ. Không có gì tha
 text-too-long = Tin nhắn quá dài (tối đa { $max } ký tự). Không có gì thay đổi; vui lòng rút gọn.
 unsupported-message = dondoc chỉ đọc tin nhắn chữ. Hãy gõ /tasks để xem việc, hoặc trả lời tin nhắn của việc bằng chữ.
 error-internal = Xin lỗi, dondoc gặp lỗi khi xử lý. Tin nhắn của anh/chị đã được lưu lại; vui lòng thử lại sau ít phút.
+error-internal-not-saved = Xin lỗi, dondoc gặp lỗi và chưa lưu được tin nhắn này. Vui lòng gửi lại sau ít phút.
 
 ## Admin command line
 cli-usage-header = Cách dùng: npm run dondoc -- <lệnh>
@@ -340,6 +344,7 @@ web-reply-cancel = Bỏ
 web-reply-button = Trả lời
 web-offline = Mất kết nối, đang thử lại…
 web-error = Không gửi được. Vui lòng thử lại.
+web-too-fast = Anh/chị gửi quá nhiều tin trong một phút. Vui lòng chờ một lát rồi thử lại.
 role-staff = Chuyên viên
 role-unit_head = Trưởng đơn vị
 role-leader = Lãnh đạo
@@ -732,3 +737,7 @@ dash-round-due = hạn { $due }
 dash-round-progress = đã báo cáo { $answered }/{ $asked } nhiệm vụ
 dash-scorecard-title = Đánh giá đơn vị, kỳ { $period }
 dash-scorecard-period = Kỳ
+## Group chats (the bot never says anything personal in a group)
+group-private-only = Việc riêng của từng người chỉ được gửi trong tin nhắn riêng. Hãy nhắn riêng cho bot.
+group-help = dondoc nhắc việc từng người qua tin nhắn riêng. Hãy nhắn riêng cho bot và gõ /help.
+group-link-refused = Không liên kết tài khoản trong nhóm. Hãy nhắn riêng cho bot: /start MÃ

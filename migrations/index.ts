@@ -15,6 +15,7 @@ import * as m1203_0801 from './2026_12_03_0801_planner_changes.js';
 import * as m1203_0802 from './2026_12_03_0802_outbox_dead_idx.js';
 import * as m1203_1001 from './2026_12_03_1001_office_drafts.js';
 import * as m1201 from './2026_12_03_1201_rounds.js';
+import * as m1203_1100 from './2026_12_03_1100_faults.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_init': m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0802_outbox_dead_idx': m1203_0802,
   '2026_12_03_1001_office_drafts': m1203_1001,
   '2026_12_03_1201_rounds': m1201,
+  '2026_12_03_1100_faults': m1203_1100,
 };

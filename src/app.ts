@@ -78,7 +78,7 @@ async function openConfigured(config: Config, logger: Logger): Promise<{ handle:
     lock = taken.lock;
   }
   try {
-    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
     const applied = await migrateToLatest(handle.db);
     logger.info({ database: handle.kind, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
     return { handle, ...(lock ? { lock } : {}) };
@@ -118,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     registerAdminBridge(http, options.adminCli, adminToken, { db: handle.db, config, clock, translator, logger, t: translator.for(config.defaultLocale) });
   const { telegram, zalo, web, senders } = createChannels(config, deps, http, options);
   const secure = config.publicUrl?.startsWith('https://') ?? false;
-  const demo = createDemoGate(config, handle.db);
+  const demo = createDemoGate(config, handle.db, clock);
   const scheduler = createScheduler({
     db: handle.db,
     clock,
@@ -128,6 +128,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     senders,
     observe: metrics?.observer,
     publicUrl: () => deps.settings.publicUrl,
+    health: handle.health,
   });
   // A person just picked in the demo hears at once what the scheduler owes them (in office hours).
   const afterPick = config.scheduler ? () => catchUp(scheduler) : undefined;

@@ -7,7 +7,7 @@ import { acquireDataDirLock, type LockInfo } from './db/lock.js';
 import { ConfigError, parseConfig } from './config.js';
 import { systemClock } from './domain/time.js';
 import { getTranslator, type Translate } from './i18n.js';
-import { createLogger } from './logger.js';
+import { createLogger, secretsOf } from './logger.js';
 import { runCli, runCliOffline } from './cli/index.js';
 import type { CliIo } from './cli/types.js';
 
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', 'dondoc-cli');
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', { name: 'dondoc-cli', secrets: secretsOf(config) });
   const translator = getTranslator();
   const t = translator.for(config.defaultLocale);
   const offline = await runCliOffline(argv, io, { config, clock: systemClock, translator, logger, t });

@@ -3,6 +3,7 @@
  * the web chat and the CLI share one set of strings. Vietnamese is the default.
  */
 import path from 'node:path';
+import { FluentNumber } from '@fluent/bundle';
 import { I18n } from '@grammyjs/i18n';
 import type { Locale } from './domain/types.js';
 import { packageRoot } from './paths.js';
@@ -26,15 +27,18 @@ export function getTranslator(): Translator {
   if (shared) return shared;
   const i18n = new I18n({ defaultLocale: 'vi', fluentBundleOptions: { useIsolating: false } });
   i18n.loadLocalesDirSync(LOCALES_DIR);
-  // Numbers are passed as plain strings: Fluent would group digits by locale ("#1.234", "pid 20.382").
   const t = (locale: Locale, key: string, vars?: TranslationVars) => i18n.t(locale, key, vars && plain(vars));
   shared = { locales: ['vi', 'en'], t, for: (locale) => (key, vars) => t(locale, key, vars) };
   return shared;
 }
 
-function plain(vars: TranslationVars): TranslationVars {
-  const out: TranslationVars = {};
-  for (const [key, value] of Object.entries(vars)) out[key] = typeof value === 'number' ? String(value) : value;
+/**
+ * Numbers reach Fluent as numbers, so plural variants (`[one]`, `*[other]`) match, but without
+ * digit grouping: ids and counts read "#1234", never "#1.234".
+ */
+function plain(vars: TranslationVars): Record<string, string | Date | FluentNumber> {
+  const out: Record<string, string | Date | FluentNumber> = {};
+  for (const [key, value] of Object.entries(vars)) out[key] = typeof value === 'number' ? new FluentNumber(value, { useGrouping: false }) : value;
   return out;
 }
 

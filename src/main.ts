@@ -1,10 +1,11 @@
 /** Starts dondoc: reads the configuration, builds the app, and shuts it down cleanly on SIGINT/SIGTERM. */
 import { ChannelStartError, createApp, DataDirBusyError } from './app.js';
+import { installProcessHandlers } from './app/process.js';
 import { runCli } from './cli/index.js';
 import { ConfigError, parseConfig } from './config.js';
 import { prepareDemo } from './demo/startup.js';
 import { getTranslator } from './i18n.js';
-import { createLogger } from './logger.js';
+import { createLogger, secretsOf } from './logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: secretsOf(config) });
+  installProcessHandlers(logger);
   let app;
   try {
     app = await createApp({ config, logger, adminCli: runCli });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { CliEnv, CliIo } from '../cli/types.js';
 import { ping, type DatabaseHandle } from '../db/index.js';
+import { isConnectionError } from '../db/health.js';
 import { secretMatches } from '../http/secret.js';
 import { readBody, sendJson, type HttpServer } from '../http/server.js';
 
@@ -12,9 +13,11 @@ export function registerHealth(http: HttpServer, handle: DatabaseHandle, logger:
   http.route('GET', '/healthz', async (_req, res) => {
     try {
       await ping(handle.db);
+      handle.health?.up();
       sendJson(res, 200, { ok: true, database: handle.kind });
     } catch (error) {
-      logger.error({ err: error }, 'health check failed');
+      if (handle.health && isConnectionError(error)) handle.health.down(error);
+      else logger.error({ err: error }, 'health check failed');
       sendJson(res, 503, { ok: false, database: handle.kind });
     }
   });

@@ -33,9 +33,14 @@ export function taskCardText(t: Translate, o: OccurrenceView, today: string): st
   return lines.join('\n');
 }
 
-/** The four answers, two per row so the Vietnamese labels fit a phone screen. */
-export function statusActions(t: Translate, occurrenceId: number): Action[] {
-  return STATUS_MENU.map((choice, i) => ({
+/**
+ * The answers that make sense for the state, two per row so the Vietnamese labels fit a phone
+ * screen: all four while the task is open; once done, only "in progress" (to reopen it);
+ * none once cancelled.
+ */
+export function statusActions(t: Translate, occurrenceId: number, status: Status = 'open'): Action[] {
+  const offered = status === 'cancelled' ? [] : status === 'done' ? STATUS_MENU.filter((c) => c === 'in_progress') : STATUS_MENU;
+  return offered.map((choice, i) => ({
     label: t(`button-${choice.replace('_', '-')}`),
     action: actions.status(choice, occurrenceId),
     row: Math.floor(i / 2),
@@ -43,10 +48,10 @@ export function statusActions(t: Translate, occurrenceId: number): Action[] {
 }
 
 export function taskCard(t: Translate, o: OccurrenceView, today: string): Outgoing {
-  const closed = o.status === 'cancelled';
+  const offered = statusActions(t, o.occurrenceId, o.status);
   return {
     text: taskCardText(t, o, today),
-    ...(closed ? {} : { actions: statusActions(t, o.occurrenceId) }),
+    ...(offered.length > 0 ? { actions: offered } : {}),
     occurrenceIds: [o.occurrenceId],
   };
 }

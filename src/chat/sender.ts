@@ -72,6 +72,22 @@ export function rememberSent(deps: { db: Db; clock: Clock }, channel: Channel, o
   return (sent) => rememberMessage(deps.db, { channel, ...sent, now: deps.clock.now(), latestOnly: options.latestOnly ?? false });
 }
 
+/**
+ * The tasks a response lists when it lists several in separate messages (the cards of /tasks):
+ * remembered together, after the cards, as the chat's latest task message, so a bare "xong"
+ * after a list asks which task instead of changing the last card's. Null when the response is
+ * not such a list.
+ */
+export function listedOccurrences(replies: readonly Outgoing[]): number[] | null {
+  const about = replies.filter((r) => (r.occurrenceIds?.length ?? 0) > 0);
+  if (about.length < 2) return null;
+  const ids = [...new Set(about.flatMap((r) => r.occurrenceIds ?? []))];
+  return ids.length > 1 ? ids : null;
+}
+
+/** The ref a list is remembered under: no platform message has this id, so no reply finds it. */
+export const listRefId = (lastMessageId: string) => `list:${lastMessageId}`;
+
 export interface Sender {
   readonly channel: Channel;
   /**

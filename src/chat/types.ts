@@ -44,6 +44,11 @@ export interface Incoming {
   /** The raw platform update, stored whole so nothing a person said is lost. */
   payload: unknown;
   body: IncomingBody;
+  /**
+   * Said in a group chat, not in the person's private chat with the bot: the link is never
+   * rebound to it, nothing personal is answered there, and linking is refused.
+   */
+  group?: boolean | undefined;
 }
 
 /** What the channel should do: answer the button press, edit its message, send replies. */
@@ -70,6 +75,8 @@ export interface CommandContext {
   t: Translate;
   /** Text after the command name. */
   args: string;
+  /** The update came from a group chat (Incoming.group). */
+  group?: boolean | undefined;
 }
 
 export type LinkedContext = CommandContext & { staff: Staff };
@@ -86,6 +93,8 @@ interface CommandInfo {
   descriptionKey: string;
   /** Roles allowed to see it in /help (all when absent). */
   roles?: Staff['role'][];
+  /** Runs in group chats too (it says nothing personal there); other commands answer "write to me privately". */
+  inGroups?: boolean;
 }
 
 /** A chat command: most need a linked account; public ones (/start, /help) run for anyone. */

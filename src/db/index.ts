@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pino, { type Logger } from 'pino';
 import type { Database } from './schema.js';
+import { createDbHealth, type DbHealth } from './health.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 export type Db = Kysely<Database>;
@@ -25,6 +27,8 @@ export interface DatabaseHandle {
   listen?(channel: string, onPayload: (payload: string) => void, events?: ListenEvents): Promise<() => Promise<void>>;
   /** The connection pool's use, on Postgres (for /metrics). */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** Outages and recoveries of the connection, each logged once (openDatabase always sets it). */
+  health?: DbHealth;
   close(): Promise<void>;
 }
 
@@ -43,7 +47,14 @@ export interface OpenOptions {
   poolSize?: number;
   /** Extra pg options, e.g. `-c search_path=...` for per-test schemas. */
   pgOptions?: string;
+  /** Postgres application_name of the pool's sessions (default "dondoc"). */
+  applicationName?: string;
+  /** Where connection outages are logged (silent when absent). */
+  logger?: Logger;
 }
+
+/** How long a new connection may take before the query that needed it fails (a hung network). */
+export const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * Session defaults for dondoc's Postgres connections. No parallel workers: dondoc's queries are
@@ -54,9 +65,17 @@ export interface OpenOptions {
  */
 export const PG_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0';
 
-/** One round trip to the database (the health check). */
-export async function ping(db: Db): Promise<void> {
-  await sql`select 1`.execute(db);
+/** One round trip to the database (the health check); fails after `timeoutMs` rather than hang. */
+export async function ping(db: Db, timeoutMs = 1_500): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`the database did not answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
+  });
+  try {
+    await Promise.race([sql`select 1`.execute(db), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const LISTEN_RETRY_MS = 1000;
@@ -123,18 +142,26 @@ async function listenOn(
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  const health = createDbHealth(opts.logger ?? pino({ level: 'silent' }));
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
       options: [PG_SESSION_OPTIONS, opts.pgOptions].filter(Boolean).join(' '),
+      application_name: opts.applicationName ?? 'dondoc',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
+    // Without these a connection the server drops (restart, failover, pg_terminate_backend) is
+    // an unhandled 'error' event that kills the process. The pool removes the broken client;
+    // the query or job that used it fails and is retried.
+    pool.on('error', (error) => health.down(error));
+    pool.on('connect', (client) => client.on('error', (error) => health.down(error)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     const options = [PG_SESSION_OPTIONS, opts.pgOptions].filter(Boolean).join(' ');
     const listen = (channel: string, onPayload: (payload: string) => void, events?: ListenEvents) =>
       listenOn({ connectionString: opts.databaseUrl!, options }, channel, onPayload, events);
-    return { db, kind: 'postgres', poolStats, listen, close: () => db.destroy() };
+    return { db, kind: 'postgres', poolStats, listen, health, close: () => db.destroy() };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const pglite = await PGlite.create({
@@ -146,5 +173,5 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, health, close: () => db.destroy() };
 }

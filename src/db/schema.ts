@@ -156,6 +156,13 @@ export interface MessageRefsTable {
   message_id: string;
   occurrence_ids: ColumnType<number[], number[], number[]>;
   created_at: Timestamp;
+  seq: Generated<number>;
+}
+
+/** The next instant a message may leave, per bot (store/send-rate.ts). */
+export interface SendSlotsTable {
+  bucket: string;
+  next_at: Timestamp;
 }
 
 export interface PromptsTable {
@@ -374,6 +381,7 @@ export interface Database {
   round_files: RoundFilesTable;
   download_tokens: DownloadTokensTable;
   group_subscriptions: GroupSubscriptionsTable;
+  send_slots: SendSlotsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

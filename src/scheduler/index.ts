@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Observer } from '../chat/observe.js';
 import type { Sender } from '../chat/sender.js';
 import type { Db } from '../db/index.js';
+import { isConnectionError, type DbHealth } from '../db/health.js';
 import { TIME_ZONE, type Clock } from '../domain/time.js';
 import type { Channel, Locale } from '../domain/types.js';
 import type { Translator } from '../i18n.js';
@@ -28,6 +29,8 @@ export interface SchedulerDeps {
   observe?: Observer | undefined;
   /** Where download links point (see WorkerDeps). */
   publicUrl?: () => string | undefined;
+  /** Outages are logged there once; a job that failed for lack of a connection says nothing more. */
+  health?: DbHealth;
 }
 
 /**
@@ -72,16 +75,28 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     deliver: (options = {}) => deliverOutbox({ ...deps, logger: log }, { shouldStop: () => stopping, ...options }),
     start() {
       stopping = false;
+      // A firing while the job's previous run is still going (a long delivery) is skipped here,
+      // quietly: node-cron's own noOverlap prints a coloured non-JSON warning every time.
+      const busy = new Set<string>();
       const job = (name: string, expression: string, work: () => Promise<unknown>) =>
         cron.schedule(
           expression,
           async () => {
-            const run = work().catch((error: unknown) => log.error({ err: error, job: name }, 'scheduled job failed'));
+            if (busy.has(name) || stopping) return;
+            busy.add(name);
+            const run = work().then(
+              () => deps.health?.up(),
+              (error: unknown) => {
+                if (deps.health && isConnectionError(error)) deps.health.down(error);
+                else log.error({ err: error, job: name }, 'scheduled job failed');
+              },
+            );
             running.add(run);
             await run;
             running.delete(run);
+            busy.delete(name);
           },
-          { name: `dondoc-${name}`, timezone: TIME_ZONE, noOverlap: true },
+          { name: `dondoc-${name}`, timezone: TIME_ZONE },
         );
       tasks = [
         job('nudges', CRON.nudges, async () => {

@@ -22,6 +22,8 @@ import { addDays, localDate, localInstant, localMinutes } from '../domain/time.j
 import type { Channel } from '../domain/types.js';
 import { pruneMessageRefs } from '../store/conversation.js';
 import { plannerChangedSince, plannerMark, plannerOwnXid, prunePlannerChanges, pruneNudgeLog, pruneOutbox, withPlannerLock } from '../store/planning.js';
+import { pruneSessions } from '../store/sessions.js';
+import { pruneWebMessages } from '../store/web-chat.js';
 import { getSetting, setSetting } from '../store/settings.js';
 import { overdueDueDates, planNudges, type NudgeSets, type QueuedMessage } from '../store/nudge-plan.js';
 import { ensureUpcomingOccurrences } from './occurrences.js';
@@ -70,6 +72,8 @@ async function dailyUpkeep(db: Db, today: string, now: Date, logger?: Logger): P
   await pruneOutbox(db, old);
   await pruneMessageRefs(db, old);
   await prunePlannerChanges(db, new Date(now.getTime() - 2 * 86_400_000));
+  await pruneSessions(db, now);
+  await pruneWebMessages(db);
   await setSetting(db, DAILY_KEY, { date: today }, now);
   logger?.info({ today, occurrencesCreated: created }, 'daily scheduler upkeep done');
   return created;

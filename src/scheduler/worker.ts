@@ -11,6 +11,7 @@
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/index.js';
+import { isConnectionError } from '../db/health.js';
 import type { OutboxRow } from '../db/schema.js';
 import { inSendWindow } from '../domain/nudge-policy.js';
 import { localDate, type Clock } from '../domain/time.js';
@@ -63,6 +64,8 @@ export interface DeliveryReport {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 6;
+/** A row whose bookkeeping lost the database connection is tried again this much later. */
+const CONNECTION_RETRY_MS = 5_000;
 /** Kinds bound to their day and to office hours: outside the window they are dropped, not postponed. */
 const DAILY_KINDS = new Set(['nudge', 'escalation', 'digest', 'group_digest', 'round_reminder']);
 /** Kinds that wait for office hours when the window is closed. */
@@ -122,6 +125,9 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
     c.deps.observe?.sent(row.channel, row.kind, Math.max(0, (sentAt.getTime() - new Date(row.created_at).getTime()) / 1000));
     return { ...base, status: 'sent', messageId };
   } catch (error) {
+    // A database error inside the send (recording a part, remembering refs) is not the platform's
+    // answer: the row is retried, and parts already recorded as sent are not sent again.
+    if (isConnectionError(error) && sender.classify(error, row.attempts).reason === 'unknown') throw error;
     return failed(c, row, base, sender, error);
   }
 }
@@ -191,6 +197,20 @@ export async function deliverOutbox(deps: WorkerDeps, options: DeliverOptions = 
     if (rows.length === 0) break;
     const outcomes = await byChat(rows, options.concurrency ?? 16, (row) =>
       deliverOne(c, row).catch(async (error: unknown) => {
+        // The database, not the message, failed: the row stays pending and is tried again once
+        // the lease runs out (or sooner, if the database answers now). Never dead for this.
+        if (isConnectionError(error)) {
+          await markRetry(deps.db, row.id, new Date(deps.clock.now().getTime() + CONNECTION_RETRY_MS), 'database connection lost', true).catch(() => undefined);
+          return {
+            id: row.id,
+            staffId: row.staff_id,
+            kind: row.kind,
+            channel: row.channel,
+            chatId: row.chat_id,
+            status: 'retry' as const,
+            detail: 'database connection lost',
+          };
+        }
         const detail = `render or bookkeeping failed: ${error instanceof Error ? error.message : String(error)}`;
         deps.logger.error({ err: error, outboxId: row.id }, 'outbox row failed unexpectedly; marked dead');
         await markFinal(deps.db, row.id, 'dead', detail);

@@ -21,6 +21,8 @@ export interface ConversationQuery {
   payload: unknown;
   userId: string;
   chatId: string;
+  /** Said in a group: the link's chat (where personal messages go) is left as it is. */
+  group?: boolean | undefined;
   now: Date;
   /**
    * The outcome recorded with the update, for a linked and for an unlinked account. The caller
@@ -83,7 +85,7 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
   const none = sql`null`;
   const latest = text
     ? sql`(select r.occurrence_ids from message_refs r where r.channel = ${q.channel} and r.chat_id = ${q.chatId}
-        and r.created_at >= ${text.latestSince} order by r.created_at desc limit 1)`
+        and r.created_at >= ${text.latestSince} order by r.created_at desc, r.seq desc limit 1)`
     : none;
   const { rows } = await sql<Record<string, unknown>>`
     with link as (
@@ -100,7 +102,10 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
       returning 1
     ),
     touched as (
-      update chat_links set last_seen_at = ${q.now}, chat_id = ${q.chatId}, unreachable_at = null, unreachable_reason = null
+      update chat_links set last_seen_at = ${q.now},
+        chat_id = ${q.group ? sql`chat_id` : q.chatId},
+        unreachable_at = ${q.group ? sql`unreachable_at` : null},
+        unreachable_reason = ${q.group ? sql`unreachable_reason` : null}
       where id = (select id from link) and exists (select 1 from me) and exists (select 1 from claimed)
       returning 1
     )

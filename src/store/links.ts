@@ -131,6 +131,18 @@ export async function setPreferredChannel(db: Db, staffId: number, channel: Chan
 }
 
 /** The language of the person behind a chat, for text a channel adds itself (a numbered menu). */
+/** The language of the person a chat account is linked to, if it is linked. */
+export async function accountLocale(db: Db, channel: Channel, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('chat_links as l')
+    .innerJoin('staff as s', 's.id', 'l.staff_id')
+    .select('s.locale')
+    .where('l.channel', '=', channel)
+    .where('l.user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.locale;
+}
+
 export async function chatLocale(db: Db, channel: Channel, chatId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('chat_links as l')

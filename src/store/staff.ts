@@ -32,6 +32,18 @@ export async function upsertStaff(db: Db, input: StaffInput, now: Date): Promise
   return 'updated';
 }
 
+/** Whether anyone active has a phone outside `phones` (someone who is not in the demo organisation). */
+export async function hasStaffOutside(db: Db, phones: readonly string[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('active', '=', true)
+    .where('phone', 'not in', [...phones])
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function findStaffByPhone(db: Db, phone: string): Promise<Staff | undefined> {
   return db.selectFrom('staff').selectAll().where('phone', '=', phone).executeTakeFirst();
 }

@@ -65,6 +65,29 @@ export async function webMessagesAfter(db: Db, chatKey: string, afterId: number 
   return rows.reverse().map(toMessage);
 }
 
+/** A chat keeps at most this many messages; older ones are pruned by the daily upkeep. */
+export const MAX_MESSAGES_PER_CHAT = 1000;
+
+/**
+ * Drops the messages no one can see any more (their chat has no live session: the browser's
+ * cookie is gone with it) and, in every chat, all but the latest MAX_MESSAGES_PER_CHAT.
+ * Returns how many were deleted.
+ */
+export async function pruneWebMessages(db: Db): Promise<number> {
+  const orphans = await db
+    .deleteFrom('web_messages')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('web_sessions as s').select('s.chat_key').whereRef('s.chat_key', '=', 'web_messages.chat_key'))),
+    )
+    .executeTakeFirst();
+  const overflow = await sql`
+    delete from web_messages m using (
+      select id from (select id, row_number() over (partition by chat_key order by id desc) as n from web_messages) ranked
+      where n > ${MAX_MESSAGES_PER_CHAT}
+    ) old where m.id = old.id`.execute(db);
+  return Number(orphans.numDeletedRows ?? 0) + Number(overflow.numAffectedRows ?? 0);
+}
+
 /** The staff member a web chat acts as, if it is linked and they are still active. */
 export async function webChatStaff(db: Db, chatKey: string): Promise<Staff | undefined> {
   return db

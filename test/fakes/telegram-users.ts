@@ -71,6 +71,39 @@ export class FakeUser {
     return this.state.enqueue({ message } as Omit<Update, 'update_id'>);
   }
 
+  /**
+   * Sends a text in a group chat that has the bot (the group is created on first use, the bot may
+   * post in it); what the bot posts there is read with `sentTo(group.id)`.
+   */
+  sendInGroup(group: { id: number; title: string }, text: string): Update {
+    const existing = this.state.chats.get(group.id);
+    const chat = existing ?? {
+      id: group.id,
+      user: this.info,
+      started: true,
+      blocked: false,
+      deactivated: false,
+      nextMessageId: 1,
+      messages: new Map(),
+    };
+    this.state.chats.set(group.id, chat);
+    const entities = commandEntities(text);
+    const message = this.state.storeMessage(
+      chat,
+      (message_id) =>
+        ({
+          message_id,
+          from: this.state.userObject(this.info),
+          chat: { id: group.id, type: 'group', title: group.title },
+          date: unixNow(),
+          text,
+          ...(entities.length > 0 ? { entities } : {}),
+        }) as Message,
+      false,
+    );
+    return this.state.enqueue({ message } as Omit<Update, 'update_id'>);
+  }
+
   /** Sends a text; a leading `/command` gets its bot_command entity (so `/start CODE` is a deep link). */
   send(text: string): Update {
     const entities = commandEntities(text);

@@ -190,9 +190,9 @@ describe('/tasks and the four buttons', () => {
     const { me, user } = await linked();
     const taskId = await addTask(h, 'Việc bấm hai lần', me.phone, '2026-11-28');
     await cardsOf(user);
-    await press(user, card(user, taskId), 'Hoàn thành');
-    await h.tg.waitFor(() => card(user, taskId).text?.includes('Trạng thái: Hoàn thành'));
-    const answer = await press(user, card(user, taskId), 'Hoàn thành');
+    await press(user, card(user, taskId), 'Đang thực hiện');
+    await h.tg.waitFor(() => card(user, taskId).text?.includes('Trạng thái: Đang thực hiện'));
+    const answer = await press(user, card(user, taskId), 'Đang thực hiện');
     expect(answer.text).toContain('đã ở trạng thái');
     expect(await updatesOf(taskId)).toHaveLength(1);
   });

@@ -23,12 +23,14 @@ describe('the web chat in demo mode', () => {
     await h?.close();
   });
 
-  it('gives the browser an HttpOnly, SameSite chat cookie and offers the demo people', async () => {
+  it('offers the demo people, and gives an HttpOnly, SameSite chat cookie once the visitor acts', async () => {
     const browser = webClient(h.base);
     const page = await browser.get('/');
     expect(page.status).toBe(200);
-    expect(page.setCookies[0]).toMatch(/^dondoc_chat=[\w-]+; Path=\/; Max-Age=\d+; SameSite=Lax; HttpOnly$/);
+    expect(page.setCookies).toEqual([]);
     expect(page.text.match(/class="person"/g)).toHaveLength(14);
+    const picked = await browser.form('/chat/pick', { staff: String(await staffId(h, 'Vũ Thị Lan Anh')) });
+    expect(picked.setCookies[0]).toMatch(/^dondoc_chat=[\w-]+; Path=\/; Max-Age=\d+; SameSite=Lax; HttpOnly$/);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
@@ -79,12 +81,14 @@ describe('the web chat in demo mode', () => {
     expect(forged.notice?.text).toContain('không thuộc anh/chị');
   });
 
-  it('refuses posts from other sites, malformed bodies, and browsers without a chat', async () => {
+  it('refuses posts from other sites and malformed bodies; a first message opens the chat', async () => {
     const browser = webClient(h.base);
     await browser.get('/');
     expect((await browser.json('/chat/send', { text: '/tasks' }, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await browser.json('/chat/send', { nothing: true })).status).toBe(400);
-    expect((await webClient(h.base).json('/chat/send', { text: '/tasks' })).status).toBe(401);
+    const first = await webClient(h.base).json('/chat/send', { text: '/tasks' });
+    expect(first.status).toBe(200);
+    expect(first.setCookies[0]).toMatch(/^dondoc_chat=/);
     expect((await webClient(h.base).get('/chat/events')).status).toBe(401);
   });
 

@@ -118,7 +118,8 @@ describe('answers by number and by words', () => {
   it('a number the menu did not list is refused with the numbers it did', async () => {
     const [answer] = await h.say(an, '7');
     expect(answer).toContain('không có số 7');
-    expect(answer).toContain('1, 2, 3, 4');
+    // The last card was of a task just marked done: its menu offers only 1 (Đang làm).
+    expect(answer).toMatch(/một trong các số: 1\.$/);
   });
 
   it('"2 #N" marks that task done, whatever came before', async () => {

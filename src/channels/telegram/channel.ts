@@ -11,6 +11,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { dispatch } from '../../../commands/dispatch.js';
 import { COMMANDS } from '../../../commands/index.js';
+import { listedOccurrences } from '../../chat/sender.js';
 import type { Deps, Response } from '../../chat/types.js';
 import type { Translator } from '../../i18n.js';
 import { classifyError, withRetry } from '../retry.js';
@@ -75,9 +76,24 @@ function fileFetcher(bot: Bot, apiRoot: string, token: string) {
  * edited message speaks.
  */
 function updateHandler(deps: Deps, sender: TelegramSender, fetchFile: (fileId: string) => Promise<Buffer>, answerMs: number, log: Logger) {
+  /**
+   * Says the response. A reply that cannot be sent (the chat is gone, Telegram keeps failing) is
+   * logged, not thrown: the update is already recorded, and a redelivery would be deduplicated,
+   * so failing the webhook call would only make Telegram retry for nothing.
+   */
   async function deliver(chatId: string, response: Response, sourceMessageId: string | undefined): Promise<void> {
+    try {
+      await say(chatId, response, sourceMessageId);
+    } catch (error) {
+      log.warn({ err: error, chatId }, 'reply could not be sent; the update itself is recorded');
+    }
+  }
+  async function say(chatId: string, response: Response, sourceMessageId: string | undefined): Promise<void> {
     if (response.edit && sourceMessageId) await sender.edit(chatId, sourceMessageId, response.edit);
-    for (const out of response.replies) await sender.reply(chatId, out);
+    let lastId: string | undefined;
+    for (const out of response.replies) lastId = await sender.reply(chatId, out);
+    const listed = listedOccurrences(response.replies);
+    if (listed && lastId) await sender.rememberList(chatId, lastId, listed);
   }
   const answer = (ctx: Context, notice: Response['notice']) =>
     ctx
@@ -152,7 +168,14 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps, send
     ...(callback
       ? {
           webhookHandler: async (req: IncomingMessage, res: ServerResponse) => {
-            await callback(req, res);
+            try {
+              await callback(req, res);
+            } catch (error) {
+              // A body that is not JSON is the sender's mistake (grammY checked the secret first).
+              if (!(error instanceof SyntaxError) || res.headersSent) throw error;
+              log.warn({ remote: req.socket.remoteAddress }, 'telegram webhook body is not JSON; refused with 400');
+              res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'body is not JSON' }));
+            }
           },
         }
       : {}),

@@ -22,6 +22,7 @@ export function toIncoming(ctx: Context, fetchFile: FileFetcher): Incoming | nul
     languageCode: from.language_code,
     payload: update,
     body,
+    ...(chat.type === 'private' ? {} : { group: true }),
   };
 }
 

@@ -10,15 +10,21 @@ import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Outgoing } from '../../domain/types.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { classifyError, withRetry } from '../retry.js';
-import { sendParts, type PartProgress, type Sender, type SentHook } from '../../chat/sender.js';
+import { listRefId, sendParts, type PartProgress, type Sender, type SentHook } from '../../chat/sender.js';
 import { renderTelegram } from './render.js';
 
 export interface TelegramSenderOptions {
   token: string;
   apiRoot?: string | undefined;
   limiter?: RateLimiter | undefined;
-  /** Per-call timeout; a timed-out send is retried by the worker (default 30 s). */
+  /**
+   * How long an outbox send waits for Telegram's answer (default 30 s) before the worker moves on.
+   * The request itself stays open `lateAnswerSeconds` longer (default 60 s): an answer that comes
+   * late is still recorded as the part sent, and the row's retry waits until then, so a send
+   * Telegram accepted slowly is not sent twice.
+   */
   timeoutSeconds?: number;
+  lateAnswerSeconds?: number;
   remember?: SentHook | undefined;
 }
 
@@ -27,29 +33,61 @@ export interface TelegramSender extends Sender {
   reply(chatId: string, out: Outgoing): Promise<string>;
   /** Replaces a message's text and buttons (a card after its button was pressed); "not modified" is fine. */
   edit(chatId: string, messageId: string, out: Outgoing): Promise<void>;
+  /** Remembers the tasks of a list sent as several messages, after its last one (chat/sender.ts listedOccurrences). */
+  rememberList(chatId: string, lastMessageId: string, occurrenceIds: readonly number[]): Promise<void>;
 }
 
 /** Interactive calls wait at most this long for a retry (Telegram's retry_after included). */
 const REPLY_RETRY = { attempts: 3, maxMs: 2_000, maxSleepMs: 30_000 } as const;
+
+/** An outbox send got no answer in time; a late answer will still be recorded (see timeoutSeconds). */
+export class SendAnswerLate extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`no answer from Telegram in time; a late answer is still recorded for ${Math.round(retryAfterMs / 1000)} s`);
+    this.name = 'SendAnswerLate';
+  }
+}
 
 export function isNotModified(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code === 400 && /message is not modified/i.test(error.description);
 }
 
 export function createTelegramSender(options: TelegramSenderOptions): TelegramSender {
+  const softMs = (options.timeoutSeconds ?? 30) * 1000;
+  const lateMs = (options.lateAnswerSeconds ?? 60) * 1000;
   const api = new Api(options.token, {
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
-    timeoutSeconds: options.timeoutSeconds ?? 30,
+    timeoutSeconds: (softMs + lateMs) / 1000,
   });
   const remember = options.remember ?? (async () => undefined);
   const briefly = <T>(call: () => Promise<T>) =>
     withRetry(call, { ...REPLY_RETRY, classify: (error, attempt) => classifyError(error, { attempt, maxMs: REPLY_RETRY.maxMs }) });
 
-  async function sendPart(chatId: string, part: ReturnType<typeof renderTelegram>[number], paced: boolean): Promise<string> {
+  /**
+   * Waits for the answer up to softMs; past that, the worker is told to retry later (after the
+   * late window), and an answer that still comes is reported through `late` as the part sent.
+   */
+  async function answered(call: Promise<{ message_id: number }>, late: ((messageId: string) => Promise<void>) | undefined): Promise<string> {
+    if (!late) return String((await call).message_id);
+    let timer: NodeJS.Timeout | undefined;
+    const soft = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), softMs);
+    });
+    const first = await Promise.race([call, soft]).finally(() => clearTimeout(timer));
+    if (first !== 'late') return String(first.message_id);
+    call.then((message) => late(String(message.message_id))).catch(() => undefined);
+    throw new SendAnswerLate(lateMs + 1_000);
+  }
+
+  async function sendPart(
+    chatId: string,
+    part: ReturnType<typeof renderTelegram>[number],
+    paced: boolean,
+    late?: (messageId: string) => Promise<void>,
+  ): Promise<string> {
     if (paced) await options.limiter?.acquire(chatId);
     try {
-      const message = await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
-      return String(message.message_id);
+      return await answered(api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {}), late);
     } catch (error) {
       const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
       if (retryAfter !== undefined) options.limiter?.pause(chatId, retryAfter * 1000);
@@ -67,8 +105,17 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
   async function send(chatId: string, out: Outgoing, progress: PartProgress | undefined, paced: boolean): Promise<string> {
     type Part = { text: ReturnType<typeof renderTelegram>[number] } | { doc: NonNullable<Outgoing['documents']>[number] };
     const parts: Part[] = [...renderTelegram(out).map((text) => ({ text })), ...(out.documents ?? []).map((doc) => ({ doc }))];
-    const one = (part: Part) => ('doc' in part ? sendDocument(chatId, part.doc, paced) : sendPart(chatId, part.text, paced));
-    const messageId = paced ? await sendParts(parts, progress, one) : await sendParts(parts, progress, (part) => briefly(() => one(part)));
+    const one = (part: Part, late?: (messageId: string) => Promise<void>) =>
+      'doc' in part ? sendDocument(chatId, part.doc, paced) : sendPart(chatId, part.text, paced, late);
+    let index = progress?.done ?? 0;
+    const messageId = paced
+      ? await sendParts(parts, progress, async (part) => {
+          const at = index;
+          const id = await one(part, progress ? (late) => progress.sent(at, late) : undefined);
+          index++;
+          return id;
+        })
+      : await sendParts(parts, progress, (part) => briefly(() => one(part)));
     await remember({ chatId, messageId, occurrenceIds: out.occurrenceIds ?? [] });
     return messageId;
   }
@@ -88,7 +135,9 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
       }
       await remember({ chatId, messageId, occurrenceIds: out.occurrenceIds ?? [] });
     },
-    classify: (error, attempt) => classifyError(error, { attempt }),
+    rememberList: (chatId, lastMessageId, occurrenceIds) => remember({ chatId, messageId: listRefId(lastMessageId), occurrenceIds }),
+    classify: (error, attempt) =>
+      error instanceof SendAnswerLate ? { retry: true, afterMs: error.retryAfterMs, reason: 'timeout' } : classifyError(error, { attempt }),
     describe(error) {
       if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;
       if (error instanceof HttpError) return `network: ${error.message.replace(/bot\d+:[\w-]+/g, 'bot<token>')}`;

@@ -10,7 +10,7 @@ import { dispatch } from '../../../commands/dispatch.js';
 import type { Deps, IncomingBody } from '../../chat/types.js';
 import type { Outgoing } from '../../domain/types.js';
 import { backoffDelay, type RetryDecision } from '../retry.js';
-import { rememberSent, type Sender } from '../../chat/sender.js';
+import { listedOccurrences, listRefId, rememberSent, type Sender } from '../../chat/sender.js';
 import { createChatHub, type ChatHub } from './hub.js';
 import { addWebMessage, editWebMessage, type WebMessage } from '../../store/web-chat.js';
 import { createKeyedQueue } from '../keyed-queue.js';
@@ -89,6 +89,9 @@ export function createWebChannel(deps: Deps, logger: Logger = deps.logger): WebC
       }
     }
     for (const out of response.replies) result.messages.push(await store(chat.chatKey, out));
+    const listed = listedOccurrences(response.replies);
+    const last = result.messages.at(-1);
+    if (listed && last) await remember({ chatId: chat.chatKey, messageId: listRefId(String(last.id)), occurrenceIds: listed });
     return result;
   }
 

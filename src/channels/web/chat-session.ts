@@ -28,7 +28,16 @@ export async function currentChat(db: Db, req: IncomingMessage, now: Date): Prom
   return session?.chatKey && token ? { token, chatKey: session.chatKey } : undefined;
 }
 
-/** The browser's chat session, opened (and the cookie set) on its first visit; in use, it lives on. */
+/** The browser's chat session, if it has one, kept alive (cookie renewed); never creates one. */
+export async function keepChat(db: Db, req: IncomingMessage, res: ServerResponse, now: Date, secure: boolean): Promise<ChatSession | undefined> {
+  const existing = await currentChat(db, req, now);
+  if (!existing) return undefined;
+  await extendSession(db, existing.token, now, CHAT_SESSION_TTL_MS);
+  setCookie(res, cookieHeader(CHAT_COOKIE, existing.token, { maxAgeSeconds: CHAT_SESSION_TTL_MS / 1000, secure }));
+  return existing;
+}
+
+/** The browser's chat session, opened (and the cookie set) when the visitor first acts; in use, it lives on. */
 export async function ensureChat(db: Db, req: IncomingMessage, res: ServerResponse, now: Date, secure: boolean): Promise<ChatSession> {
   const existing = await currentChat(db, req, now);
   if (existing) {

@@ -14,6 +14,8 @@ export interface ChatPageInput {
   staff?: (Staff & { unitName: string }) | undefined;
   /** Present only in demo mode, when nobody is picked yet. */
   picker?: PickerPerson[] | undefined;
+  /** A first message shown (not stored) to a chat with no history yet: how to link. */
+  intro?: string | undefined;
   demo: boolean;
 }
 
@@ -62,7 +64,7 @@ function pickerSection(t: Translate, people: PickerPerson[]): Html {
   </section>`;
 }
 
-function chatSection(t: Translate, staff: Staff | undefined): Html {
+function chatSection(t: Translate, staff: Staff | undefined, intro: string | undefined): Html {
   const strings = {
     send: t('web-send'),
     replyTo: t('web-reply-to'),
@@ -70,7 +72,7 @@ function chatSection(t: Translate, staff: Staff | undefined): Html {
     offline: t('web-offline'),
     error: t('web-error'),
   };
-  return html`<main id="log" class="log" aria-live="polite"></main>
+  return html`<main id="log" class="log" aria-live="polite">${intro ? html`<article class="msg bot intro"><div class="text">${intro}</div></article>` : ''}</main>
     <div id="replying" class="replying" hidden><span class="label">${t('web-reply-to')}</span> <span id="replying-text"></span>
       <button type="button" id="reply-cancel" class="ghost">${t('web-reply-cancel')}</button></div>
     <nav class="chips" aria-label="${t('web-commands')}">
@@ -86,7 +88,7 @@ function chatSection(t: Translate, staff: Staff | undefined): Html {
 }
 
 export function chatPage(input: ChatPageInput): Html {
-  const { t, locale, staff, picker, demo } = input;
+  const { t, locale, staff, picker, demo, intro } = input;
   const who = staff
     ? html`<span class="sub">${staff.name} · ${t(`role-${staff.role}`)} · ${staff.unitName}</span>`
     : demo
@@ -110,7 +112,7 @@ export function chatPage(input: ChatPageInput): Html {
       <div class="who"><strong>dondoc</strong>${who}</div>
       <div class="tools">${leave}${langSwitch(t, locale, '/chat/lang')}</div>
     </header>
-    ${picker ? pickerSection(t, picker) : chatSection(t, staff)}
+    ${picker ? pickerSection(t, picker) : chatSection(t, staff, intro)}
   </div>
 </body>
 </html>`;

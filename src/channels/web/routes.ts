@@ -13,7 +13,8 @@ import { setStaffLocale } from '../../store/staff.js';
 import { CHAT_SCRIPT } from './assets/chat-script.js';
 import { CHAT_STYLE } from './assets/chat-style.js';
 import type { WebChannel, ChatInput } from './channel.js';
-import { currentChat, ensureChat, restartChat } from './chat-session.js';
+import { currentChat, ensureChat, keepChat, restartChat } from './chat-session.js';
+import { createWindowLimit } from './limits.js';
 import { pickerPeople, webChatStaff, webMessagesAfter } from '../../store/web-chat.js';
 import { chatPage } from './page.js';
 import { pickPerson, unitName } from './people.js';
@@ -28,6 +29,11 @@ export interface WebRoutesOptions {
   /** Runs after the demo picker linked someone (the app runs a scheduler tick, so their nudges come at once). */
   afterPick?: (() => Promise<void>) | undefined;
 }
+
+/** A person types and taps; a script posting faster than this is cut off (429) until the minute passes. */
+export const SENDS_PER_MINUTE = 30;
+/** New chat sessions one address may open in an hour (an office behind one NAT opens a few). */
+export const NEW_CHATS_PER_HOUR = 200;
 
 function forbidden(res: ServerResponse): void {
   sendJson(res, 403, { ok: false, error: 'cross-site request refused' });
@@ -54,17 +60,19 @@ export function registerWebChat(http: HttpServer, options: WebRoutesOptions): vo
   const fallback = deps.settings.defaultLocale;
 
   serveAssets(http, { 'chat.js': CHAT_SCRIPT, 'chat.css': CHAT_STYLE });
+  // What one visitor can write: messages per chat, and new chats per address.
+  const sends = createWindowLimit(SENDS_PER_MINUTE, 60_000);
+  const newChats = createWindowLimit(NEW_CHATS_PER_HOUR, 3_600_000);
 
+  // Opening the page writes nothing: a chat session starts when the visitor acts (sends, picks).
   async function page(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const now = clock.now();
-    const session = await ensureChat(db, req, res, now, secure);
-    const staff = await webChatStaff(db, session.chatKey);
+    const session = await keepChat(db, req, res, now, secure);
+    const staff = session ? await webChatStaff(db, session.chatKey) : undefined;
     const isDemo = await demo.active();
     const locale = pageLocale(req, staff ? (staff.locale === 'en' ? 'en' : 'vi') : fallback);
     const t = translator.for(locale);
-    if (!staff && !isDemo && (await webMessagesAfter(db, session.chatKey, null)).length === 0) {
-      await web.note(session.chatKey, t('start-how-to-link'));
-    }
+    const empty = !session || (await webMessagesAfter(db, session.chatKey, null)).length === 0;
     sendHtml(
       res,
       200,
@@ -74,6 +82,7 @@ export function registerWebChat(http: HttpServer, options: WebRoutesOptions): vo
         demo: isDemo,
         staff: staff ? { ...staff, unitName: await unitName(db, staff.unit_id) } : undefined,
         picker: isDemo && !staff ? await pickerPeople(db) : undefined,
+        intro: !staff && !isDemo && empty ? t('start-how-to-link') : undefined,
       }),
     );
   }
@@ -92,8 +101,9 @@ export function registerWebChat(http: HttpServer, options: WebRoutesOptions): vo
 
   http.route('POST', '/chat/send', async (req, res) => {
     if (!isSameOrigin(req) || !String(req.headers['content-type'] ?? '').startsWith('application/json')) return forbidden(res);
-    const session = await currentChat(db, req, clock.now());
-    if (!session) return sendJson(res, 401, { ok: false, error: 'no chat session' });
+    const now = clock.now();
+    const existing = await currentChat(db, req, now);
+    if (!existing && !newChats.allow(req.socket.remoteAddress ?? '', now.getTime())) return sendJson(res, 429, { ok: false, error: 'too many new chats' });
     let input: ChatInput | null;
     try {
       input = readInput(JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')));
@@ -101,6 +111,11 @@ export function registerWebChat(http: HttpServer, options: WebRoutesOptions): vo
       input = null;
     }
     if (!input) return sendJson(res, 400, { ok: false, error: 'expected {text} or {action, messageId}' });
+    const session = existing ?? (await ensureChat(db, req, res, now, secure));
+    if (!sends.allow(session.chatKey, now.getTime())) {
+      const t = translator.for(pageLocale(req, fallback));
+      return sendJson(res, 429, { ok: false, error: 'too many messages', notice: { text: t('web-too-fast'), alert: true } });
+    }
     const before = await webChatStaff(db, session.chatKey);
     const locale = pageLocale(req, fallback);
     const result = await web.handle({ chatKey: session.chatKey, displayName: before?.name, locale }, input);

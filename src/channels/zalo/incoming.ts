@@ -29,6 +29,7 @@ export function toIncoming(update: ZaloUpdate): Incoming | null {
     languageCode: undefined,
     payload: update,
     body,
+    ...(message.chat.chat_type === undefined || message.chat.chat_type === 'PRIVATE' ? {} : { group: true }),
   };
 }
 

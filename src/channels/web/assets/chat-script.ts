@@ -141,7 +141,13 @@ export const CHAT_SCRIPT = String.raw`/*
       credentials: 'same-origin',
       body: JSON.stringify(payload),
     }).then(function (res) {
-      if (!res.ok) throw new Error('HTTP ' + res.status);
+      if (res.status === 429) {
+        return res.json().then(function (body) {
+          throw new Error((body.notice && body.notice.text) || strings.error);
+        });
+      }
+      if (!res.ok) throw new Error(strings.error);
+      if (document.body.dataset.live !== '1') connect();
       return res.json();
     });
   }
@@ -151,7 +157,7 @@ export const CHAT_SCRIPT = String.raw`/*
     buttons.forEach(function (b) { b.disabled = true; });
     post({ action: action, messageId: messageId })
       .then(apply)
-      .catch(function () { showToast(strings.error, true); })
+      .catch(function (err) { showToast(err.message || strings.error, true); })
       .finally(function () { buttons.forEach(function (b) { b.disabled = false; }); });
   }
 
@@ -160,9 +166,9 @@ export const CHAT_SCRIPT = String.raw`/*
     var payload = { text: text };
     if (replyTo) payload.replyTo = replyTo;
     setReply(null);
-    post(payload).then(apply).catch(function () {
+    post(payload).then(apply).catch(function (err) {
       input.value = text;
-      showToast(strings.error, true);
+      showToast(err.message || strings.error, true);
     });
   }
 
@@ -177,16 +183,23 @@ export const CHAT_SCRIPT = String.raw`/*
   });
   document.getElementById('reply-cancel').addEventListener('click', function () { setReply(null); });
 
-  var events = new EventSource('/chat/events');
-  events.addEventListener('message', function (e) { upsert(JSON.parse(e.data)); });
-  events.addEventListener('edit', function (e) { upsert(JSON.parse(e.data)); });
-  events.addEventListener('ready', function () {
-    document.body.dataset.live = '1';
-    log.scrollTop = log.scrollHeight;
-  });
-  events.addEventListener('error', function () {
-    document.body.dataset.live = '0';
-    showToast(strings.offline, false);
-  });
+  // A first visit has no chat session until the person acts: the stream opens again after the
+  // first message (connect() from post), when the session exists.
+  var events = null;
+  function connect() {
+    if (events) events.close();
+    events = new EventSource('/chat/events');
+    events.addEventListener('message', function (e) { upsert(JSON.parse(e.data)); });
+    events.addEventListener('edit', function (e) { upsert(JSON.parse(e.data)); });
+    events.addEventListener('ready', function () {
+      document.body.dataset.live = '1';
+      log.scrollTop = log.scrollHeight;
+    });
+    events.addEventListener('error', function () {
+      if (document.body.dataset.live === '1') showToast(strings.offline, false);
+      document.body.dataset.live = '0';
+    });
+  }
+  connect();
 })();
 `;

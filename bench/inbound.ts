@@ -117,10 +117,27 @@ async function settle(tg: FakeTelegram): Promise<void> {
   }
 }
 
-/** A grammY bot with no database: "/tasks" gets one reply, a button press its answer and an edit. */
+/**
+ * A grammY bot with no database that answers as dondoc does, message for message: "/tasks" gets
+ * a header and one card per task, a button press its answer and an edit of the card.
+ */
 async function bareBot(tg: FakeTelegram): Promise<{ url: string; close(): Promise<void> }> {
   const bot = new Bot(tg.token, { botInfo: tg.botInfo, client: { apiRoot: tg.apiRoot } });
-  bot.command('tasks', (ctx) => ctx.reply('Việc của anh/chị: 4 việc đang mở'));
+  bot.command('tasks', async (ctx) => {
+    await ctx.reply(`Việc của anh/chị: ${TASKS_EACH} việc đang mở`);
+    for (let k = 1; k <= TASKS_EACH; k++) {
+      await ctx.reply(`#${k} · Nhiệm vụ ${k}\nHạn: 1${k}/12/2026`, {
+        reply_markup: {
+          inline_keyboard: [
+            [
+              { text: 'Đang thực hiện', callback_data: `s:${k}:p` },
+              { text: 'Hoàn thành', callback_data: `s:${k}:d` },
+            ],
+          ],
+        },
+      });
+    }
+  });
   bot.on('callback_query:data', async (ctx) => {
     await ctx.answerCallbackQuery({ text: 'Đã ghi nhận' });
     await ctx.editMessageText(

@@ -150,34 +150,46 @@ export function occurrenceViewQuery(db: Db) {
 }
 
 /**
- * Occurrences a person answers for: tasks they own, and, for a unit head, tasks led by their unit
- * that nobody owns yet. Soonest deadline first; undated last.
+ * A page of the occurrences a person answers for (tasks they own, and, for a unit head, tasks
+ * led by their unit that nobody owns yet; soonest deadline first, undated last) and how many
+ * there are, in one round trip. Each branch of the rule is its own index-driven query (the owner's tasks through
+ * task_owners, a unit head's unowned tasks through the unit's open occurrences), so the cost
+ * follows the person's tasks, not the database's; the branches cannot overlap (owned / unowned).
  */
-function myOccurrencesFilter(staff: Staff) {
-  return sql<boolean>`(exists (select 1 from task_owners ow where ow.task_id = o.task_id and ow.staff_id = ${staff.id})
-    or (${staff.role === 'unit_head'} and o.lead_unit_id = ${staff.unit_id}
-        and not exists (select 1 from task_owners ow2 where ow2.task_id = o.task_id)))`;
-}
-
 export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit: number; offset: number }) {
-  const rows = await occurrenceViewQuery(db)
-    .where(sql<boolean>`o.status in ${OPEN}`)
-    .where('t.cancelled_at', 'is', null)
-    .where(myOccurrencesFilter(staff))
-    .orderBy(sql`o.due_date asc nulls last`)
-    .orderBy('o.id')
+  const open = (q: ReturnType<typeof occurrenceViewQuery>) => q.where(sql<boolean>`o.status in ${OPEN}`).where('t.cancelled_at', 'is', null);
+  const owned = open(occurrenceViewQuery(db)).where(
+    'o.task_id',
+    'in',
+    db.selectFrom('task_owners as ow').select('ow.task_id').where('ow.staff_id', '=', staff.id),
+  );
+  const mine =
+    staff.role === 'unit_head'
+      ? owned.unionAll(
+          open(occurrenceViewQuery(db))
+            .where('o.lead_unit_id', '=', staff.unit_id)
+            .where(({ not, exists, selectFrom }) =>
+              not(exists(selectFrom('task_owners as ow2').select('ow2.task_id').whereRef('ow2.task_id', '=', 'o.task_id'))),
+            ),
+        )
+      : owned;
+  const rows = await db
+    .selectFrom(mine.as('m'))
+    .selectAll('m')
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .orderBy(sql`m."dueDate" asc nulls last`)
+    .orderBy('m.occurrenceId')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const total = await db
-    .selectFrom('occurrences as o')
-    .innerJoin('tasks as t', 't.id', 'o.task_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<boolean>`o.status in ${OPEN}`)
-    .where('t.cancelled_at', 'is', null)
-    .where(myOccurrencesFilter(staff))
+  if (rows.length > 0) return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]!.total) };
+  if (page.offset === 0) return { rows: [], total: 0 };
+  // Past the last page: the window saw no rows, so count them on their own.
+  const counted = await db
+    .selectFrom(mine.as('m'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
-  return { rows, total: total.n };
+  return { rows: [], total: Number(counted.n) };
 }
 
 export async function getOccurrenceView(db: Db, occurrenceId: number): Promise<OccurrenceView | undefined> {

@@ -57,6 +57,13 @@ export interface OpenOptions {
 export const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
+ * How long an idle connection stays open. pg's default (10 s) closes the pool between two quiet
+ * moments, so the next burst of answers first waits for new connections (hundreds of ms when ten
+ * open at once); a chat bot's traffic comes in bursts, so the pool stays warm for five minutes.
+ */
+export const POOL_IDLE_MS = 300_000;
+
+/**
  * Session defaults for dondoc's Postgres connections. No parallel workers: dondoc's queries are
  * short index walks, and launching workers costs more than they save — measured in bench/ at
  * national scale, /overdue for a province leader took 70–96 ms with them and 19–32 ms without
@@ -150,6 +157,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       options: [PG_SESSION_OPTIONS, opts.pgOptions].filter(Boolean).join(' '),
       application_name: opts.applicationName ?? 'dondoc',
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: POOL_IDLE_MS,
     });
     // Without these a connection the server drops (restart, failover, pg_terminate_backend) is
     // an unhandled 'error' event that kills the process. The pool removes the broken client;

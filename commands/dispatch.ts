@@ -6,7 +6,7 @@ import { localDate } from '../src/domain/time.js';
 import type { Locale } from '../src/domain/types.js';
 import { pickLocale } from '../src/i18n.js';
 import { parseReply, type ReplyIntent } from '../src/domain/reply-grammar.js';
-import { claimInbound, clearPrompt, setInboundOutcome } from '../src/store/conversation.js';
+import { claimInbound, setInboundOutcome } from '../src/store/conversation.js';
 import { loadConversation, type ConversationState } from '../src/store/conversation-state.js';
 import { accountLocale, normalizeLinkCode } from '../src/store/links.js';
 import { storable, storableDeep } from '../src/domain/text.js';
@@ -132,6 +132,8 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
         ...incoming,
         now,
         outcome,
+        // As routeCommand runs it: any known command in a private chat, only those meant for groups in a group.
+        clearPrompt: reading.kind === 'command' && reading.command !== undefined && (!incoming.group || reading.command.inGroups === true),
         forText:
           reading.kind === 'text'
             ? {
@@ -238,8 +240,8 @@ async function route(ctx: CommandContext, state: ConversationState, r: Reading):
 async function routeCommand(ctx: CommandContext, r: Extract<Reading, { kind: 'command' }>): Promise<Routed> {
   const found = r.command;
   if (!found) return { response: reply(ctx.t('command-unknown', { command: r.name })), outcome: 'unknown_command' };
+  // A command starts afresh: the question the bot was waiting on was cleared with the update's claim (dispatch).
   const withArgs = { ...ctx, args: r.args };
-  if (isLinked(withArgs)) await clearPrompt(ctx.db, withArgs.staff.id, ctx.channel);
   if (found.public) return { response: await found.run(withArgs), outcome: `command:${found.name}` };
   if (!isLinked(withArgs)) return { response: reply(ctx.t('link-first')), outcome: 'not_linked' };
   return { response: await found.run(withArgs), outcome: `command:${found.name}` };

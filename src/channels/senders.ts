@@ -5,7 +5,7 @@
  * (channels/shared-rate-limit.ts). The app hands them to the channels (for replies) and to the scheduler (for the
  * outbox); the `remind` / `digest` commands build them the same way.
  */
-import { rememberSent, type Sender } from '../chat/sender.js';
+import { rememberSent, rememberSentBatch, type Sender } from '../chat/sender.js';
 import type { Deps } from '../chat/types.js';
 import type { Config } from '../config.js';
 import type { Channel } from '../domain/types.js';
@@ -35,6 +35,7 @@ export function createSenders(config: Config, deps: Deps, shared: { zaloClient?:
       apiRoot: config.telegram.apiRoot,
       limiter: limiter('telegram', config.telegram.token, TELEGRAM_RATE),
       remember: rememberSent(deps, 'telegram'),
+      rememberBatch: rememberSentBatch(deps, 'telegram'),
     });
     all.set('telegram', telegram);
   }

@@ -6,7 +6,7 @@
 import type { Db } from '../db/index.js';
 import type { Clock } from '../domain/time.js';
 import type { Channel, Outgoing } from '../domain/types.js';
-import { rememberMessage, type ChatMenu } from '../store/conversation.js';
+import { rememberMessage, rememberMessages, type ChatMenu } from '../store/conversation.js';
 import type { Translator } from '../i18n.js';
 
 /** How a failed send should be treated (channels/retry.ts decides it for each platform's errors). */
@@ -70,6 +70,13 @@ export type SentHook = (sent: Sent) => Promise<void>;
 /** The SentHook of a channel: remembers what each message was about (`latestOnly` where replies do not exist). */
 export function rememberSent(deps: { db: Db; clock: Clock }, channel: Channel, options: { latestOnly?: boolean } = {}): SentHook {
   return (sent) => rememberMessage(deps.db, { channel, ...sent, now: deps.clock.now(), latestOnly: options.latestOnly ?? false });
+}
+
+/** Several messages of one chat remembered in one statement (an interactive answer, see rememberMessages). */
+export type SentBatchHook = (chatId: string, messages: readonly Omit<Sent, 'chatId' | 'menu'>[]) => Promise<void>;
+
+export function rememberSentBatch(deps: { db: Db; clock: Clock }, channel: Channel): SentBatchHook {
+  return (chatId, messages) => rememberMessages(deps.db, { channel, chatId, messages, now: deps.clock.now() });
 }
 
 /**

@@ -29,6 +29,11 @@ export interface ConversationQuery {
    * updates it (setInboundOutcome) only when the handling ends otherwise.
    */
   outcome: { linked: string; unlinked: string };
+  /**
+   * Forget the question the bot was waiting on (a command starts afresh): deleted in this same
+   * statement, for a linked account, when the update is claimed. `prompt` still shows it.
+   */
+  clearPrompt?: boolean | undefined;
   /** Load what free text needs to find its task (the messages, the open tasks, "#15"). */
   forText?: { replyToMessageId?: string | undefined; taskRef?: number | undefined; menuSince: Date; latestSince: Date } | undefined;
 }
@@ -108,7 +113,15 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
         unreachable_reason = ${q.group ? sql`unreachable_reason` : null}
       where id = (select id from link) and exists (select 1 from me) and exists (select 1 from claimed)
       returning 1
-    )
+    )${
+      q.clearPrompt
+        ? sql`,
+    cleared as (
+      delete from prompts where staff_id = (select id from me) and channel = ${q.channel} and exists (select 1 from claimed)
+      returning 1
+    )`
+        : sql``
+    }
     select
       exists (select 1 from claimed) as claimed,
       (select to_jsonb(me) from me) as staff,

@@ -96,6 +96,37 @@ export async function rememberMessage(
     on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at`.execute(db);
 }
 
+/**
+ * Remembers several messages of one chat in one statement (an interactive answer: the pressed
+ * card's edit, the cards of a list, the list itself), in the order given, so the last one about a
+ * task is the chat's latest. Only for platforms with replies and without menus (Telegram, web);
+ * a message id given twice keeps its last occurrences.
+ */
+export async function rememberMessages(
+  db: Db,
+  m: { channel: Channel; chatId: string; messages: readonly { messageId: string; occurrenceIds: readonly number[] }[]; now: Date },
+): Promise<void> {
+  const last = new Map<string, readonly number[]>();
+  for (const msg of m.messages) {
+    if (msg.occurrenceIds.length === 0) continue;
+    last.delete(msg.messageId);
+    last.set(msg.messageId, msg.occurrenceIds);
+  }
+  if (last.size === 0) return;
+  const rows = [...last].map(([messageId, ids]) => sql`(${m.channel}, ${m.chatId}, ${messageId}, ${[...ids]}::int[], ${m.now}::timestamptz)`);
+  // Outside a transaction this statement commits without waiting for its WAL to reach the disk
+  // (synchronous_commit off for this one transaction): what a message was about is a convenience
+  // for the next reply, not an answer, and a crash in the next fraction of a second costs at most
+  // a "which task?" question. Inside a caller's transaction the setting would cover the caller's
+  // writes too, so there the statement commits as usual.
+  const relaxed = db.isTransaction ? sql`` : sql`(select set_config('synchronous_commit', 'off', true)) as relaxed(setting), `;
+  // VALUES keeps its order, and the identity column numbers the rows in that order.
+  await sql`insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
+    select v.channel, v.chat_id, v.message_id, v.occurrence_ids, v.created_at
+    from ${relaxed}(values ${sql.join(rows)}) as v(channel, chat_id, message_id, occurrence_ids, created_at)
+    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at`.execute(db);
+}
+
 /** One number of a numbered menu (Zalo) and the action id it stands for. */
 export interface MenuEntry {
   n: number;

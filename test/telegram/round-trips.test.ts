@@ -1,7 +1,8 @@
 /**
- * What one answer costs the database: an incoming "xong" through the real Telegram channel (fake
- * Bot API, real grammY, real database), from the update to the reply and the record of what the
- * reply was about. Every statement the driver sends counts, BEGIN and COMMIT included.
+ * What one answer costs the database: an incoming "xong", and a "/tasks" listing four tasks,
+ * through the real Telegram channel (fake Bot API, real grammY, real database), from the update to
+ * the replies and the record of what they were about. Every statement the driver sends counts,
+ * BEGIN and COMMIT included.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
@@ -11,6 +12,7 @@ const MAX_ROUND_TRIPS = 5;
 
 let h: TelegramHarness;
 let taskId: number;
+let others: number[];
 
 beforeAll(async () => {
   h = await startTelegramHarness();
@@ -21,6 +23,11 @@ beforeAll(async () => {
   await h.expectMessages(an, 2, () => an.send('/tasks'));
   // The card's record (what a bare answer refers to) is written just after it is sent.
   await vi.waitFor(async () => expect(await h.database.db.selectFrom('message_refs').select('message_id').execute()).toHaveLength(1));
+  others = [
+    await addTask(h, 'Cập nhật danh mục dữ liệu dùng chung', '0912000001', '2026-12-05'),
+    await addTask(h, 'Rà soát thủ tục hành chính trực tuyến', '0912000001', '2026-12-10'),
+    await addTask(h, 'Tập huấn kỹ năng số cho cán bộ', '0912000001', '2026-12-20'),
+  ];
 });
 afterAll(async () => {
   await h.close();
@@ -65,5 +72,35 @@ describe('an incoming "xong"', () => {
     expect(statements[0]).toMatch(/^begin/i);
     expect(statements.some((sql) => /insert into "?updates"?/i.test(sql))).toBe(true);
     expect(statements.length, statements.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).join('\n')).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+  });
+});
+
+describe('"/tasks" with four open tasks', () => {
+  it(`lists them with at most ${MAX_ROUND_TRIPS} round trips, each card and the list remembered`, async () => {
+    const an = h.tg.user({ id: 1001, first_name: 'An', language_code: 'vi' });
+    await h.database.db.updateTable('occurrences').set({ status: 'open' }).where('task_id', '=', taskId).execute();
+    let cards: string[] = [];
+    const statements = await statementsDuring(
+      async () => {
+        const [header, ...rest] = await h.expectMessages(an, 5, () => an.send('/tasks'));
+        expect(header!.text).toContain('4');
+        cards = rest.map((m) => m.text ?? '');
+      },
+      (sql) => sql.some((s) => /insert into "?message_refs"?/i.test(s)),
+    );
+    // Soonest first; every task once.
+    expect(cards.map((text) => Number(/#(\d+)/.exec(text)?.[1]))).toEqual([taskId, ...others]);
+    expect(statements[0]).toMatch(/^begin/i);
+    expect(statements.length, statements.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).join('\n')).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+    // A reply to any card finds its task, and a bare answer after the list finds all four.
+    const refs = await h.database.db.selectFrom('message_refs').select(['message_id', 'occurrence_ids']).orderBy('seq', 'desc').execute();
+    const latest = refs[0]!;
+    expect(latest.message_id).toMatch(/^list:/);
+    expect(latest.occurrence_ids).toHaveLength(4);
+    for (const text of cards) {
+      const id = Number(/#(\d+)/.exec(text)?.[1]);
+      const occurrence = await h.database.db.selectFrom('occurrences').select('id').where('task_id', '=', id).executeTakeFirstOrThrow();
+      expect(refs.some((r) => !r.message_id.startsWith('list:') && r.occurrence_ids.length === 1 && r.occurrence_ids[0] === occurrence.id)).toBe(true);
+    }
   });
 });

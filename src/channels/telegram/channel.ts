@@ -11,7 +11,6 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { dispatch } from '../../../commands/dispatch.js';
 import { COMMANDS } from '../../../commands/index.js';
-import { listedOccurrences } from '../../chat/sender.js';
 import type { Deps, Response } from '../../chat/types.js';
 import type { Translator } from '../../i18n.js';
 import { classifyError, withRetry } from '../retry.js';
@@ -88,12 +87,11 @@ function updateHandler(deps: Deps, sender: TelegramSender, fetchFile: (fileId: s
       log.warn({ err: error, chatId }, 'reply could not be sent; the update itself is recorded');
     }
   }
-  async function say(chatId: string, response: Response, sourceMessageId: string | undefined): Promise<void> {
-    if (response.edit && sourceMessageId) await sender.edit(chatId, sourceMessageId, response.edit);
-    let lastId: string | undefined;
-    for (const out of response.replies) lastId = await sender.reply(chatId, out);
-    const listed = listedOccurrences(response.replies);
-    if (listed && lastId) await sender.rememberList(chatId, lastId, listed);
+  function say(chatId: string, response: Response, sourceMessageId: string | undefined): Promise<void> {
+    return sender.respond(chatId, {
+      edit: response.edit && sourceMessageId ? { messageId: sourceMessageId, out: response.edit } : undefined,
+      replies: response.replies,
+    });
   }
   const answer = (ctx: Context, notice: Response['notice']) =>
     ctx

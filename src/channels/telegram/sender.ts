@@ -10,7 +10,7 @@ import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Outgoing } from '../../domain/types.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { classifyError, withRetry } from '../retry.js';
-import { listRefId, sendParts, type PartProgress, type Sender, type SentHook } from '../../chat/sender.js';
+import { listedOccurrences, listRefId, sendParts, type PartProgress, type Sender, type SentBatchHook, type SentHook } from '../../chat/sender.js';
 import { renderTelegram } from './render.js';
 
 export interface TelegramSenderOptions {
@@ -26,15 +26,26 @@ export interface TelegramSenderOptions {
   timeoutSeconds?: number;
   lateAnswerSeconds?: number;
   remember?: SentHook | undefined;
+  /** Remembers the messages of one interactive answer together (one statement instead of one per card). */
+  rememberBatch?: SentBatchHook | undefined;
+}
+
+/** An interactive answer: the pressed card's new text (if any), then the replies in order. */
+export interface Answer {
+  edit?: { messageId: string; out: Outgoing } | undefined;
+  replies: readonly Outgoing[];
 }
 
 export interface TelegramSender extends Sender {
-  /** An interactive reply: sent at once, each part retried briefly (429, 5xx, network) and never twice. */
-  reply(chatId: string, out: Outgoing): Promise<string>;
-  /** Replaces a message's text and buttons (a card after its button was pressed); "not modified" is fine. */
-  edit(chatId: string, messageId: string, out: Outgoing): Promise<void>;
-  /** Remembers the tasks of a list sent as several messages, after its last one (chat/sender.ts listedOccurrences). */
-  rememberList(chatId: string, lastMessageId: string, occurrenceIds: readonly number[]): Promise<void>;
+  /**
+   * Says an interactive answer: the edit of the pressed card ("not modified" is fine), then each
+   * reply at once, each part retried briefly (429, 5xx, network) and never twice. What the
+   * messages were about, and the tasks of a list sent as several messages (chat/sender.ts
+   * listedOccurrences, remembered after its last card), are remembered in one statement at the
+   * end, also when a later message failed. The channel handles one chat's updates in order, so
+   * the chat's next update finds them.
+   */
+  respond(chatId: string, answer: Answer): Promise<void>;
 }
 
 /** Interactive calls wait at most this long for a retry (Telegram's retry_after included). */
@@ -102,7 +113,7 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
   }
 
   /** The text in parts, then each document: a retry resumes after whatever was delivered. */
-  async function send(chatId: string, out: Outgoing, progress: PartProgress | undefined, paced: boolean): Promise<string> {
+  async function send(chatId: string, out: Outgoing, progress: PartProgress | undefined, paced: boolean, remembered = true): Promise<string> {
     type Part = { text: ReturnType<typeof renderTelegram>[number] } | { doc: NonNullable<Outgoing['documents']>[number] };
     const parts: Part[] = [...renderTelegram(out).map((text) => ({ text })), ...(out.documents ?? []).map((doc) => ({ doc }))];
     const one = (part: Part, late?: (messageId: string) => Promise<void>) =>
@@ -116,26 +127,49 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
           return id;
         })
       : await sendParts(parts, progress, (part) => briefly(() => one(part)));
-    await remember({ chatId, messageId, occurrenceIds: out.occurrenceIds ?? [] });
+    if (remembered) await remember({ chatId, messageId, occurrenceIds: out.occurrenceIds ?? [] });
     return messageId;
+  }
+
+  const rememberBatch: SentBatchHook =
+    options.rememberBatch ??
+    (async (chatId, messages) => {
+      for (const m of messages) await remember({ chatId, ...m });
+    });
+
+  async function respond(chatId: string, answer: Answer): Promise<void> {
+    const said: { messageId: string; occurrenceIds: readonly number[] }[] = [];
+    try {
+      if (answer.edit) {
+        const [part] = renderTelegram(answer.edit.out);
+        if (part) {
+          try {
+            await briefly(() =>
+              api.editMessageText(chatId, Number(answer.edit!.messageId), part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {}),
+            );
+          } catch (error) {
+            if (!isNotModified(error)) throw error;
+          }
+          said.push({ messageId: answer.edit.messageId, occurrenceIds: answer.edit.out.occurrenceIds ?? [] });
+        }
+      }
+      let lastId: string | undefined;
+      for (const out of answer.replies) {
+        lastId = await send(chatId, out, undefined, false, false);
+        said.push({ messageId: lastId, occurrenceIds: out.occurrenceIds ?? [] });
+      }
+      const listed = listedOccurrences(answer.replies);
+      if (listed && lastId) said.push({ messageId: listRefId(lastId), occurrenceIds: listed });
+    } finally {
+      if (said.length > 0) await rememberBatch(chatId, said);
+    }
   }
 
   return {
     channel: 'telegram',
     documents: true,
     send: (chatId, out, progress) => send(chatId, out, progress, true),
-    reply: (chatId, out) => send(chatId, out, undefined, false),
-    async edit(chatId, messageId, out) {
-      const [part] = renderTelegram(out);
-      if (!part) return;
-      try {
-        await briefly(() => api.editMessageText(chatId, Number(messageId), part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {}));
-      } catch (error) {
-        if (!isNotModified(error)) throw error;
-      }
-      await remember({ chatId, messageId, occurrenceIds: out.occurrenceIds ?? [] });
-    },
-    rememberList: (chatId, lastMessageId, occurrenceIds) => remember({ chatId, messageId: listRefId(lastMessageId), occurrenceIds }),
+    respond,
     classify: (error, attempt) =>
       error instanceof SendAnswerLate ? { retry: true, afterMs: error.retryAfterMs, reason: 'timeout' } : classifyError(error, { attempt }),
     describe(error) {

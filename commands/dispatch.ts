@@ -2,6 +2,7 @@
  * The inbound flow every channel shares (DESIGN.md §3): dedupe on (channel, update key) → who
  * is this → command, button or free text → store writes in one transaction → response.
  */
+import type { Db } from '../src/db/index.js';
 import { localDate } from '../src/domain/time.js';
 import type { Locale } from '../src/domain/types.js';
 import { pickLocale } from '../src/i18n.js';
@@ -107,7 +108,8 @@ function expectedOutcome(r: Reading): { linked: string; unlinked: string } {
 /**
  * Handles one inbound update. Returns null for a redelivered update (already handled). The
  * whole handling is one transaction, so an error leaves no half-applied answer, and the update
- * itself stays recorded in inbound_updates for the office to see. The update is read once and
+ * itself stays recorded in inbound_updates for the office to see (a command that only reads runs
+ * without one: its claim is its only write). The update is read once and
  * the conversation around it loaded once (store/conversation-state.ts); the route works from them.
  */
 export async function dispatch(deps: Deps, raw: Incoming): Promise<Response | null> {
@@ -125,8 +127,11 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
   const now = deps.clock.now();
   const today = localDate(now);
   const reading = read(incoming.body, today);
+  // A command that only reads needs no transaction: its one write, the claim, is a statement of its own.
+  const readOnly = reading.kind === 'command' && reading.command?.readOnly === true;
+  const inTransaction = <T>(work: (db: Db) => Promise<T>): Promise<T> => (readOnly ? work(deps.db) : deps.db.transaction().execute(work));
   try {
-    return await deps.db.transaction().execute(async (db) => {
+    return await inTransaction(async (db) => {
       const outcome = expectedOutcome(reading);
       const state = await loadConversation(db, {
         ...incoming,

@@ -28,5 +28,6 @@ export const tasks: Command = {
   name: 'tasks',
   aliases: ['viec'],
   descriptionKey: 'cmd-tasks',
+  readOnly: true,
   run: (ctx) => tasksPage(ctx, 0),
 };

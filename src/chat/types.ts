@@ -95,6 +95,12 @@ interface CommandInfo {
   roles?: Staff['role'][];
   /** Runs in group chats too (it says nothing personal there); other commands answer "write to me privately". */
   inGroups?: boolean;
+  /**
+   * Reads only (a list, a summary): handled without a transaction around it, which saves two round
+   * trips on the commands people send most. The update is still claimed, and durable, in its own
+   * statement before anything is read; a failure is recorded on it as for any other update.
+   */
+  readOnly?: boolean;
 }
 
 /** A chat command: most need a linked account; public ones (/start, /help) run for anyone. */

@@ -109,4 +109,23 @@ describe('when handling fails', () => {
     const response = await dispatch({ ...deps, db: failing(handle.db, true) }, tg('xong'));
     expect(response!.replies[0]!.text).toContain('could not save');
   });
+
+  it('a command that only reads (no transaction) and fails after its claim leaves the update recorded as failed', async () => {
+    const incoming = tg('/tasks', 'vi');
+    let lists = 0;
+    const listing = new Proxy(handle.db, {
+      get(target, prop) {
+        if (prop === 'transaction') throw new Error('/tasks must not open a transaction');
+        // The list fails; what comes after (the person's language, the failure's record) works.
+        if (prop === 'selectFrom' && lists++ === 0) throw new Error('boom');
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const response = await dispatch({ ...deps, db: listing }, incoming);
+    expect(response!.replies[0]!.text).toContain('Your message has been saved');
+    const row = await stored(incoming.updateKey);
+    expect(row?.outcome).toBe('error');
+    expect(JSON.stringify(row?.payload)).toContain('/tasks');
+  });
 });

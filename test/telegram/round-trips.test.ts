@@ -9,6 +9,8 @@ import pg from 'pg';
 import { addTask, seedPeople, startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
 
 const MAX_ROUND_TRIPS = 5;
+/** The claim with the conversation, the page of tasks, what the cards were about: /tasks only reads. */
+const MAX_LIST_ROUND_TRIPS = 3;
 
 let h: TelegramHarness;
 let taskId: number;
@@ -76,7 +78,7 @@ describe('an incoming "xong"', () => {
 });
 
 describe('"/tasks" with four open tasks', () => {
-  it(`lists them with at most ${MAX_ROUND_TRIPS} round trips, each card and the list remembered`, async () => {
+  it(`lists them with at most ${MAX_LIST_ROUND_TRIPS} round trips, each card and the list remembered`, async () => {
     const an = h.tg.user({ id: 1001, first_name: 'An', language_code: 'vi' });
     await h.database.db.updateTable('occurrences').set({ status: 'open' }).where('task_id', '=', taskId).execute();
     let cards: string[] = [];
@@ -90,8 +92,9 @@ describe('"/tasks" with four open tasks', () => {
     );
     // Soonest first; every task once.
     expect(cards.map((text) => Number(/#(\d+)/.exec(text)?.[1]))).toEqual([taskId, ...others]);
-    expect(statements[0]).toMatch(/^begin/i);
-    expect(statements.length, statements.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).join('\n')).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+    // The update is claimed first, in its own statement (no transaction for a command that only reads).
+    expect(statements[0]).toMatch(/insert into inbound_updates/i);
+    expect(statements.length, statements.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).join('\n')).toBeLessThanOrEqual(MAX_LIST_ROUND_TRIPS);
     // A reply to any card finds its task, and a bare answer after the list finds all four.
     const refs = await h.database.db.selectFrom('message_refs').select(['message_id', 'occurrence_ids']).orderBy('seq', 'desc').execute();
     const latest = refs[0]!;

@@ -2,22 +2,28 @@
  * Inbound at load: status-button presses and /tasks from 200 distinct chats, POSTed to the
  * Telegram webhook at a fixed offered rate (open loop: each update leaves on schedule whether or
  * not earlier ones were answered), against dondoc on Postgres and, in the same run, a bare grammY
- * bot answering the same updates with no database. Both answer through the same fake Bot API.
- * Prints each one's throughput and p50/p99 latency (POST until the webhook's answer, which
- * grammY sends when the handler, its API calls included, has finished) and dondoc's ratio.
- * `npm run bench:inbound [-- --rate 200 --seconds 10]` (POOL=n sets dondoc's pool size); also part of `npm run bench`.
+ * bot answering the same updates with no database. Each bot runs in its own process, as in a
+ * deployment (bench/inbound-app.ts); this process is the load and the fake Bot API both answer
+ * through. Prints each one's throughput and p50/p99 latency (POST until the webhook's answer,
+ * which grammY sends when the handler, its API calls included, has finished), the CPU each bot
+ * process (and Postgres, when it runs on this machine) spent per update, and dondoc's ratio.
+ * Before the measured run dondoc gets two seconds of the same mix, not counted: a service that
+ * has been running has its code compiled and its connections open.
+ * `npm run bench:inbound [-- --rate 200 --seconds 10]` (POOL=n sets dondoc's pool size; INBOUND_PROF=dir
+ * writes a CPU profile of the dondoc process there); also part of `npm run bench`.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Bot, webhookCallback } from 'grammy';
 import type { Message, Update } from 'grammy/types';
 import pg from 'pg';
-import pino from 'pino';
 import { Agent, request } from 'undici';
-import { createApp } from '../src/app.js';
-import { parseConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/index.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { fixedClock } from '../src/domain/time.js';
@@ -117,43 +123,95 @@ async function settle(tg: FakeTelegram): Promise<void> {
   }
 }
 
-/**
- * A grammY bot with no database that answers as dondoc does, message for message: "/tasks" gets
- * a header and one card per task, a button press its answer and an edit of the card.
- */
-async function bareBot(tg: FakeTelegram): Promise<{ url: string; close(): Promise<void> }> {
-  const bot = new Bot(tg.token, { botInfo: tg.botInfo, client: { apiRoot: tg.apiRoot } });
-  bot.command('tasks', async (ctx) => {
-    await ctx.reply(`Việc của anh/chị: ${TASKS_EACH} việc đang mở`);
-    for (let k = 1; k <= TASKS_EACH; k++) {
-      await ctx.reply(`#${k} · Nhiệm vụ ${k}\nHạn: 1${k}/12/2026`, {
-        reply_markup: {
-          inline_keyboard: [
-            [
-              { text: 'Đang thực hiện', callback_data: `s:${k}:p` },
-              { text: 'Hoàn thành', callback_data: `s:${k}:d` },
-            ],
-          ],
-        },
-      });
-    }
-  });
-  bot.on('callback_query:data', async (ctx) => {
-    await ctx.answerCallbackQuery({ text: 'Đã ghi nhận' });
-    await ctx.editMessageText(
-      `${ctx.callbackQuery.message && 'text' in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : ''}\n✓ ${ctx.update.update_id}`,
-    );
-  });
-  bot.catch((error) => console.error('bare bot failed:', error.message));
-  const handle = webhookCallback(bot, 'http', { secretToken: SECRET });
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('bare bot failed:', error instanceof Error ? error.message : error);
-      if (!res.headersSent) res.writeHead(500).end();
+/** A free port on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = http.createServer().listen(0, '127.0.0.1', () => {
+      const port = (probe.address() as AddressInfo).port;
+      probe.close(() => resolve(port));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** CPU time (ms) of every Postgres process on this machine, or null when it cannot be read here. */
+function postgresCpuMs(): number | null {
+  let ticks = 0;
+  let seen = false;
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      seen = true;
+    }
+  } catch {
+    return null;
+  }
+  // utime and stime are in clock ticks, 100 a second on Linux.
+  return seen ? ticks * 10 : null;
+}
+
+interface BotProcess {
+  url: string;
+  /** The process's CPU time so far, in ms. */
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/inbound-app.ts and waits for it to serve. */
+async function startBot(kind: 'dondoc' | 'bare', env: Record<string, string>): Promise<BotProcess> {
+  const port = await freePort();
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(process.env.INBOUND_PROF && kind === 'dondoc' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INBOUND_PROF}`] : []),
+      '--import',
+      'tsx',
+      path.join(here, 'inbound-app.ts'),
+    ],
+    {
+      env: { ...process.env, ...env, INBOUND_APP: kind, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const waiting: ((line: string) => void)[] = [];
+  const lines = createInterface({ input: child.stdout! });
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const next = () => new Promise<string>((resolve) => waiting.push(resolve));
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${kind} bot exited with ${code}`))));
+  exited.catch(() => undefined);
+  const ready = await Promise.race([next(), exited]);
+  if (ready !== 'ready') throw new Error(`${kind} bot said ${ready}`);
+  return {
+    url: kind === 'dondoc' ? `http://127.0.0.1:${port}/telegram/webhook` : `http://127.0.0.1:${port}/`,
+    async cpuMs() {
+      const line = next();
+      child.kill('SIGUSR2');
+      return Number((await Promise.race([line, exited])).replace(/^cpu /, ''));
+    },
+    async stop() {
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await gone;
+    },
+  };
+}
+
+/** Offers `updates` to `bot` and measures the CPU its process (and Postgres) spent meanwhile. */
+async function measured(bot: BotProcess, updates: Update[], rate: number): Promise<Figures & { cpuMs: number; postgresMs: number | null }> {
+  const cpu0 = await bot.cpuMs();
+  const pg0 = postgresCpuMs();
+  const figures = await offer(bot.url, updates, rate);
+  const cpuMs = (await bot.cpuMs()) - cpu0;
+  const pg1 = postgresCpuMs();
+  return { ...figures, cpuMs, postgresMs: pg0 === null || pg1 === null ? null : pg1 - pg0 };
 }
 
 export async function measureInbound(url: string, log: (line: string) => void, rate = 200, seconds = 10): Promise<void> {
@@ -161,11 +219,11 @@ export async function measureInbound(url: string, log: (line: string) => void, r
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
-  const handle = await openDatabase({ databaseUrl: url, pgOptions: `-c search_path=${schema}`, poolSize: Number(process.env.POOL ?? 10) });
+  const handle = await openDatabase({ databaseUrl: url, pgOptions: `-c search_path=${schema}`, poolSize: 2 });
   const tg = await startFakeTelegram({ token: '123456:BENCH-TOKEN' });
   const clock = fixedClock(AT);
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  let bare: Awaited<ReturnType<typeof bareBot>> | undefined;
+  let dondocBot: BotProcess | undefined;
+  let bareBot: BotProcess | undefined;
   try {
     await migrateToLatest(handle.db, schema);
     const now = clock.now();
@@ -202,25 +260,21 @@ export async function measureInbound(url: string, log: (line: string) => void, r
       }
       tg.user({ id: user, first_name: `U${user}`, language_code: 'vi' }, { started: true });
     }
-    const port = await new Promise<number>((resolve) => {
-      const probe = http.createServer().listen(0, '127.0.0.1', () => {
-        const p = (probe.address() as AddressInfo).port;
-        probe.close(() => resolve(p));
-      });
-    });
-    const webhook = `http://127.0.0.1:${port}/telegram/webhook`;
-    const config = parseConfig({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SCHEDULER: 'off',
+    // A live database has statistics (autovacuum analyzes within a minute of a bulk load); without
+    // them the planner guesses one row per table.
+    await admin.query(`analyze ${['staff', 'chat_links', 'tasks', 'task_owners', 'task_units', 'occurrences'].map((t) => `${schema}.${t}`).join(', ')}`);
+    const env = {
       DATABASE_URL: url,
+      INBOUND_SCHEMA: schema,
+      INBOUND_AT: AT,
+      INBOUND_TASKS_EACH: String(TASKS_EACH),
+      INBOUND_BOT_INFO: JSON.stringify(tg.botInfo),
       TELEGRAM_BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,
-      TELEGRAM_WEBHOOK_URL: webhook,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
-    });
-    app = await createApp({ config, logger: pino({ level: 'silent' }), clock, database: handle, telegram: { botInfo: tg.botInfo } });
-    await app.start();
+    };
+    dondocBot = await startBot('dondoc', env);
+    const webhook = dondocBot.url;
 
     // Each chat asks for its tasks once; the cards it gets carry the buttons pressed below.
     let updateId = 1;
@@ -248,11 +302,16 @@ export async function measureInbound(url: string, log: (line: string) => void, r
         return pressUpdate(tg, base + i, user, card, data);
       });
 
-    bare = await bareBot(tg);
-    const bareFigures = await offer(bare.url, load(1_000_000), rate);
+    // Two seconds of the same mix, not counted (see the top of this file).
+    const warmMix = await offer(webhook, load(3_000_000).slice(0, rate * 2), rate);
     await settle(tg);
-    const dondoc = await offer(webhook, load(2_000_000), rate);
+
+    bareBot = await startBot('bare', env);
+    const bareFigures = await measured(bareBot, load(1_000_000), rate);
     await settle(tg);
+    const dondoc = await measured(dondocBot, load(2_000_000), rate);
+    await settle(tg);
+    const perUpdate = (ms: number | null) => (ms === null ? 'unknown' : `${(ms / total).toFixed(2)} ms`);
     const through = (f: Figures) => f.answered / f.seconds;
     const line = (name: string, f: Figures) =>
       `  ${name.padEnd(22)} ${f.answered}/${f.sent} answered (${f.failed} failed) in ${f.seconds.toFixed(1)} s = ${through(f).toFixed(0)}/s; p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
@@ -260,14 +319,18 @@ export async function measureInbound(url: string, log: (line: string) => void, r
       `Inbound through the Telegram webhook (${CHATS} chats, ${TASKS_EACH} open tasks each; half /tasks, half status-button presses; offered ${rate}/s for ${seconds} s)`,
     );
     log(`  warm-up: ${warm.answered} × /tasks at 100/s, p50 ${warm.p50.toFixed(1)} ms; ${pressable} chats got cards`);
+    log(`  warm-up: ${warmMix.answered} of the mix at ${rate}/s, p50 ${warmMix.p50.toFixed(1)} ms, p99 ${warmMix.p99.toFixed(1)} ms (not counted)`);
     log(line('bare grammY, no DB', bareFigures));
     log(line('dondoc on Postgres', dondoc));
+    log(
+      `  CPU per update: bare bot ${perUpdate(bareFigures.cpuMs)}; dondoc ${perUpdate(dondoc.cpuMs)} and Postgres ${perUpdate(dondoc.postgresMs)} (all of this machine's Postgres processes)`,
+    );
     log(
       `  throughput ratio dondoc / bare: ${(through(dondoc) / through(bareFigures)).toFixed(2)} (target ≥ 0.8); dondoc p99 ${dondoc.p99.toFixed(1)} ms (target < 50 ms)`,
     );
   } finally {
-    await app?.stop();
-    await bare?.close();
+    await dondocBot?.stop();
+    await bareBot?.stop();
     await tg.close();
     await handle.close();
     await admin.query(`drop schema ${schema} cascade`);

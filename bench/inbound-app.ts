@@ -1,0 +1,106 @@
+/**
+ * One bot process for bench/inbound.ts, so the bot under test has its own event loop as in a
+ * deployment, apart from the bench's load generator and fake Bot API. INBOUND_APP=dondoc runs the
+ * real app (createApp) on Postgres in the bench's schema with a fixed clock; INBOUND_APP=bare runs
+ * a grammY bot with no database that answers the same updates message for message. Both serve the
+ * Telegram webhook on PORT. Prints "ready" once it serves, "cpu <ms>" (its CPU time so far) on
+ * SIGUSR2, and closes on SIGTERM.
+ */
+import http from 'node:http';
+import { Bot, webhookCallback } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import pino from 'pino';
+import { createApp } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/index.js';
+import { fixedClock } from '../src/domain/time.js';
+
+const env = process.env;
+const TASKS_EACH = Number(env.INBOUND_TASKS_EACH ?? 4);
+
+/** Answers as dondoc does: "/tasks" gets a header and one card per task, a press its answer and an edit of the card. */
+async function bare(): Promise<() => Promise<void>> {
+  const bot = new Bot(env.TELEGRAM_BOT_TOKEN!, { botInfo: JSON.parse(env.INBOUND_BOT_INFO!) as UserFromGetMe, client: { apiRoot: env.TELEGRAM_API_ROOT! } });
+  bot.command('tasks', async (ctx) => {
+    await ctx.reply(`Việc của anh/chị: ${TASKS_EACH} việc đang mở`);
+    for (let k = 1; k <= TASKS_EACH; k++) {
+      await ctx.reply(`#${k} · Nhiệm vụ ${k}\nHạn: 1${k}/12/2026`, {
+        reply_markup: {
+          inline_keyboard: [
+            [
+              { text: 'Đang thực hiện', callback_data: `s:${k}:p` },
+              { text: 'Hoàn thành', callback_data: `s:${k}:d` },
+            ],
+          ],
+        },
+      });
+    }
+  });
+  bot.on('callback_query:data', async (ctx) => {
+    await ctx.answerCallbackQuery({ text: 'Đã ghi nhận' });
+    await ctx.editMessageText(
+      `${ctx.callbackQuery.message && 'text' in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : ''}\n✓ ${ctx.update.update_id}`,
+    );
+  });
+  bot.catch((error) => console.error('bare bot failed:', error.message));
+  const handle = webhookCallback(bot, 'http', { secretToken: env.TELEGRAM_WEBHOOK_SECRET! });
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('bare bot failed:', error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(Number(env.PORT), '127.0.0.1', resolve));
+  return () => new Promise((resolve) => server.close(() => resolve()));
+}
+
+async function dondoc(): Promise<() => Promise<void>> {
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    pgOptions: `-c search_path=${env.INBOUND_SCHEMA}`,
+    applicationName: 'dondoc-bench',
+    poolSize: Number(env.POOL ?? 10),
+  });
+  const config = parseConfig({
+    PORT: env.PORT,
+    HOST: '127.0.0.1',
+    SCHEDULER: 'off',
+    DEMO: '0',
+    DATABASE_URL: env.DATABASE_URL,
+    TELEGRAM_BOT_TOKEN: env.TELEGRAM_BOT_TOKEN,
+    TELEGRAM_API_ROOT: env.TELEGRAM_API_ROOT,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${env.PORT}/telegram/webhook`,
+    TELEGRAM_WEBHOOK_SECRET: env.TELEGRAM_WEBHOOK_SECRET,
+  });
+  const app = await createApp({
+    config,
+    logger: pino({ level: 'silent' }),
+    clock: fixedClock(env.INBOUND_AT!),
+    database,
+    telegram: { botInfo: JSON.parse(env.INBOUND_BOT_INFO!) as UserFromGetMe },
+  });
+  await app.start();
+  return async () => {
+    await app.stop();
+    await database.close();
+  };
+}
+
+async function main(): Promise<void> {
+  const close = env.INBOUND_APP === 'bare' ? await bare() : await dondoc();
+  process.on('SIGUSR2', () => {
+    const cpu = process.cpuUsage();
+    process.stdout.write(`cpu ${(cpu.user + cpu.system) / 1000}\n`);
+  });
+  process.once('SIGTERM', () => {
+    void close()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => process.exit(0));
+  });
+  process.stdout.write('ready\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -181,7 +181,7 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
     const personLocale = await accountLocale(deps.db, incoming.channel, incoming.userId).catch(() => undefined);
     const t = deps.translator.for(pickLocale(personLocale ?? incoming.languageCode, deps.settings.defaultLocale));
     const text = t(saved ? 'error-internal' : 'error-internal-not-saved');
-    return { ...reply(text), notice: { text, alert: true } };
+    return { ...reply(text), notice: { text, alert: true }, ...(saved ? {} : { unsaved: true }) };
   }
 }
 
@@ -193,15 +193,28 @@ function storableIncoming(incoming: Incoming): Incoming {
   return { ...incoming, userId: storable(incoming.userId), chatId: storable(incoming.chatId), body: cleanBody, payload: storableDeep(incoming.payload) };
 }
 
-/** Keeps what the person said even when handling it failed; false when even that failed. */
+/** Waits between the tries to record a failed update: a dropped connection is replaced in a moment. */
+export const RECORD_RETRY_MS = [200, 1_000] as const;
+
+/**
+ * Keeps what the person said even when handling it failed, trying again briefly (the failure is
+ * often the database dropping its connections, which the pool replaces at once); false when even
+ * that failed.
+ */
 async function recordFailedInbound(deps: Deps, incoming: Incoming, now: Date): Promise<boolean> {
-  try {
-    await claimInbound(deps.db, incoming.channel, incoming.updateKey, incoming.payload, now);
-    await setInboundOutcome(deps.db, incoming.channel, incoming.updateKey, null, 'error');
-    return true;
-  } catch (error) {
-    deps.logger.error({ err: error }, 'could not record a failed inbound update');
-    return false;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await claimInbound(deps.db, incoming.channel, incoming.updateKey, incoming.payload, now);
+      await setInboundOutcome(deps.db, incoming.channel, incoming.updateKey, null, 'error');
+      return true;
+    } catch (error) {
+      const wait = RECORD_RETRY_MS[attempt];
+      if (wait === undefined) {
+        deps.logger.error({ err: error }, 'could not record a failed inbound update');
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 }
 

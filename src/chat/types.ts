@@ -58,6 +58,11 @@ export interface Response {
   locale?: Locale;
   edit?: Outgoing;
   notice?: { text: string; alert?: boolean };
+  /**
+   * Handling failed and the update could not even be recorded: a channel whose platform delivers
+   * again (the Telegram webhook) refuses the delivery instead of answering, so nothing is lost.
+   */
+  unsaved?: boolean;
 }
 
 export interface CommandContext {

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { Api, Bot, HttpError, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, BotError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { dispatch } from '../../../commands/dispatch.js';
@@ -74,7 +74,26 @@ function fileFetcher(bot: Bot, apiRoot: string, token: string) {
  * answered at once; if the work takes longer than the client waits, it is answered empty and the
  * edited message speaks.
  */
-function updateHandler(deps: Deps, sender: TelegramSender, fetchFile: (fileId: string) => Promise<Buffer>, answerMs: number, log: Logger) {
+/**
+ * An update whose handling failed and which could not even be recorded, in webhook mode: the
+ * delivery is refused (HTTP 503) so Telegram delivers it again, instead of answering and losing it.
+ */
+export class UnsavedUpdate extends Error {
+  readonly status = 503;
+  constructor() {
+    super('the update could not be recorded; Telegram will deliver it again');
+    this.name = 'UnsavedUpdate';
+  }
+}
+
+function updateHandler(
+  deps: Deps,
+  sender: TelegramSender,
+  fetchFile: (fileId: string) => Promise<Buffer>,
+  answerMs: number,
+  log: Logger,
+  redelivered: boolean,
+) {
   /**
    * Says the response. A reply that cannot be sent (the chat is gone, Telegram keeps failing) is
    * logged, not thrown: the update is already recorded, and a redelivery would be deduplicated,
@@ -103,6 +122,7 @@ function updateHandler(deps: Deps, sender: TelegramSender, fetchFile: (fileId: s
     if (!incoming) return;
     if (!ctx.callbackQuery) {
       const response = await dispatch(deps, incoming);
+      if (response?.unsaved && redelivered) throw new UnsavedUpdate();
       if (response) await deliver(incoming.chatId, response, undefined);
       return;
     }
@@ -110,8 +130,10 @@ function updateHandler(deps: Deps, sender: TelegramSender, fetchFile: (fileId: s
     const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), answerMs).unref());
     const first = await Promise.race([working, timer]);
     if (first === 'late') await answer(ctx, undefined);
-    else await answer(ctx, first?.notice);
+    // Unrecorded in webhook mode: left unanswered, as the delivery is refused and comes again.
+    else if (!(first?.unsaved && redelivered)) await answer(ctx, first?.notice);
     const response = first === 'late' ? await working : first;
+    if (response?.unsaved && redelivered) throw new UnsavedUpdate();
     if (first === 'late' && response?.notice?.alert) response.replies.unshift({ text: response.notice.text });
     if (response) await deliver(incoming.chatId, response, incoming.body.kind === 'action' ? incoming.body.messageId : undefined);
   };
@@ -135,7 +157,10 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps, send
   const mode = options.webhookUrl ? 'webhook' : 'polling';
   // Updates from one chat are handled in order, so two quick taps never race.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.on(['message', 'callback_query:data'], updateHandler(deps, sender, fileFetcher(bot, apiRoot, options.token), options.callbackAnswerMs ?? 2000, log));
+  bot.on(
+    ['message', 'callback_query:data'],
+    updateHandler(deps, sender, fileFetcher(bot, apiRoot, options.token), options.callbackAnswerMs ?? 2000, log, mode === 'webhook'),
+  );
   bot.catch((error) => log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed'));
 
   let runner: RunnerHandle | undefined;
@@ -169,6 +194,11 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps, send
             try {
               await callback(req, res);
             } catch (error) {
+              if (error instanceof BotError && error.error instanceof UnsavedUpdate) {
+                log.warn({ updateId: error.ctx.update.update_id }, 'update not recorded; delivery refused with 503 so Telegram sends it again');
+                if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'try again' }));
+                return;
+              }
               // A body that is not JSON is the sender's mistake (grammY checked the secret first).
               if (!(error instanceof SyntaxError) || res.headersSent) throw error;
               log.warn({ remote: req.socket.remoteAddress }, 'telegram webhook body is not JSON; refused with 400');

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { namePreparedStatements } from './prepared.js';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pino, { type Logger } from 'pino';
 import type { Database } from './schema.js';
@@ -163,7 +164,10 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     // an unhandled 'error' event that kills the process. The pool removes the broken client;
     // the query or job that used it fails and is retried.
     pool.on('error', (error) => health.down(error));
-    pool.on('connect', (client) => client.on('error', (error) => health.down(error)));
+    pool.on('connect', (client) => {
+      client.on('error', (error) => health.down(error));
+      namePreparedStatements(client);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     const options = [PG_SESSION_OPTIONS, opts.pgOptions].filter(Boolean).join(' ');

@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
+import { runPrepared } from '../db/prepared.js';
 import type { Staff } from '../db/schema.js';
 import { CHANNELS, ROLES, type Channel } from '../domain/types.js';
 import type { ChatMenu } from './conversation.js';
@@ -92,7 +93,9 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
     ? sql`(select r.occurrence_ids from message_refs r where r.channel = ${q.channel} and r.chat_id = ${q.chatId}
         and r.created_at >= ${text.latestSince} order by r.created_at desc, r.seq desc limit 1)`
     : none;
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await runPrepared(
+    db,
+    sql<Record<string, unknown>>`
     with link as (
       select l.id, l.staff_id from chat_links l where l.channel = ${q.channel} and l.user_id = ${q.userId}
     ),
@@ -162,7 +165,8 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
           ? sql`(select o.id from occurrences o where o.task_id = ${text.taskRef}
         order by case when o.status in ${OPEN} then 0 else 1 end, o.due_date asc nulls last, o.id desc limit 1)`
           : none
-      } as task_ref_occurrence`.execute(db);
+      } as task_ref_occurrence`,
+  );
   const row = stateRow.parse(rows[0]);
   return {
     claimed: row.claimed,

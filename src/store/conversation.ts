@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
+import { runPrepared } from '../db/prepared.js';
 import type { PromptKind } from '../db/schema.js';
 import type { Channel } from '../domain/types.js';
 
@@ -121,10 +122,13 @@ export async function rememberMessages(
   // writes too, so there the statement commits as usual.
   const relaxed = db.isTransaction ? sql`` : sql`(select set_config('synchronous_commit', 'off', true)) as relaxed(setting), `;
   // VALUES keeps its order, and the identity column numbers the rows in that order.
-  await sql`insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
+  await runPrepared(
+    db,
+    sql`insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
     select v.channel, v.chat_id, v.message_id, v.occurrence_ids, v.created_at
     from ${relaxed}(values ${sql.join(rows)}) as v(channel, chat_id, message_id, occurrence_ids, created_at)
-    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at`.execute(db);
+    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at`,
+  );
 }
 
 /** One number of a numbered menu (Zalo) and the action id it stands for. */

@@ -1,6 +1,7 @@
 /** Tasks, their units and owners, and the occurrences people answer about. */
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
+import { runPrepared } from '../db/prepared.js';
 import type { Staff } from '../db/schema.js';
 import type { DueKind, RecurrenceRule, Status } from '../domain/types.js';
 import { OPEN } from './statuses.js';
@@ -173,15 +174,17 @@ export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit:
             ),
         )
       : owned;
-  const rows = await db
-    .selectFrom(mine.as('m'))
-    .selectAll('m')
-    .select(sql<string>`count(*) over ()`.as('total'))
-    .orderBy(sql`m."dueDate" asc nulls last`)
-    .orderBy('m.occurrenceId')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { rows } = await runPrepared(
+    db,
+    db
+      .selectFrom(mine.as('m'))
+      .selectAll('m')
+      .select(sql<string>`count(*) over ()`.as('total'))
+      .orderBy(sql`m."dueDate" asc nulls last`)
+      .orderBy('m.occurrenceId')
+      .limit(page.limit)
+      .offset(page.offset),
+  );
   if (rows.length > 0) return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]!.total) };
   if (page.offset === 0) return { rows: [], total: 0 };
   // Past the last page: the window saw no rows, so count them on their own.

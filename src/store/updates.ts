@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
+import { runPrepared } from '../db/prepared.js';
 import type { Staff } from '../db/schema.js';
 import { STATUSES, type Status, type UpdateSource } from '../domain/types.js';
 import type { OccurrenceView } from './tasks.js';
@@ -63,7 +64,9 @@ export async function answerStatus(db: Db, who: Who & { actor?: Pick<Staff, 'id'
     ? sql`(exists (select 1 from task_owners ow where ow.task_id = t.task_id and ow.staff_id = ${actor.id})
         or (${actor.role !== 'staff'} and exists (select 1 from unit_closure c where c.ancestor_id = ${actor.unit_id} and c.unit_id = t.lead_unit_id)))`
     : sql`true`;
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await runPrepared(
+    db,
+    sql<Record<string, unknown>>`
     with target as (
       select o.id, o.task_id, o.status, o.percent, o.status_changed_at, o.lead_unit_id from occurrences o where o.id = ${who.occurrenceId} for update
     ),
@@ -99,7 +102,8 @@ export async function answerStatus(db: Db, who: Who & { actor?: Pick<Staff, 'id'
     join tasks t on t.id = o.task_id
     left join units un on un.id = o.lead_unit_id
     left join updated u on u.id = o.id
-    where o.id = ${who.occurrenceId}`.execute(db);
+    where o.id = ${who.occurrenceId}`,
+  );
   if (rows.length === 0) return { allowed: false, cancelled: false, changed: false };
   const { allowed, update_id: updateId, ...view } = answerRow.parse(rows[0]);
   if (!allowed) return { allowed, cancelled: false, changed: false };

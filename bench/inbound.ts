@@ -44,6 +44,9 @@ interface Figures {
   seconds: number;
   p50: number;
   p99: number;
+  /** p99 of "/tasks" alone and of the button presses alone. */
+  p99Tasks: number;
+  p99Presses: number;
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -79,6 +82,7 @@ function pressUpdate(tg: FakeTelegram, updateId: number, user: number, card: Mes
 async function offer(url: string, updates: Update[], rate: number): Promise<Figures> {
   const agent = new Agent({ connections: 256, keepAliveTimeout: 30_000 });
   const latencies: number[] = [];
+  const byKind = { tasks: [] as number[], presses: [] as number[] };
   let failed = 0;
   const started = performance.now();
   let last = started;
@@ -97,7 +101,11 @@ async function offer(url: string, updates: Update[], rate: number): Promise<Figu
         });
         await res.body.dump();
         if (res.statusCode !== 200) failed++;
-        else latencies.push(performance.now() - t0);
+        else {
+          const ms = performance.now() - t0;
+          latencies.push(ms);
+          ('callback_query' in update ? byKind.presses : byKind.tasks).push(ms);
+        }
       } catch {
         failed++;
       }
@@ -105,9 +113,9 @@ async function offer(url: string, updates: Update[], rate: number): Promise<Figu
     }),
   );
   await agent.close();
-  latencies.sort((a, b) => a - b);
+  for (const list of [latencies, byKind.tasks, byKind.presses]) list.sort((a, b) => a - b);
   const seconds = (last - started) / 1000;
-  return { sent: updates.length, answered: latencies.length, failed, seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
+  return { sent: updates.length, answered: latencies.length, failed, seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), p99Tasks: pct(byKind.tasks, 99), p99Presses: pct(byKind.presses, 99) };
 }
 
 /**
@@ -314,7 +322,7 @@ export async function measureInbound(url: string, log: (line: string) => void, r
     const perUpdate = (ms: number | null) => (ms === null ? 'unknown' : `${(ms / total).toFixed(2)} ms`);
     const through = (f: Figures) => f.answered / f.seconds;
     const line = (name: string, f: Figures) =>
-      `  ${name.padEnd(22)} ${f.answered}/${f.sent} answered (${f.failed} failed) in ${f.seconds.toFixed(1)} s = ${through(f).toFixed(0)}/s; p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
+      `  ${name.padEnd(22)} ${f.answered}/${f.sent} answered (${f.failed} failed) in ${f.seconds.toFixed(1)} s = ${through(f).toFixed(0)}/s; p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms (/tasks ${f.p99Tasks.toFixed(1)}, presses ${f.p99Presses.toFixed(1)})`;
     log(
       `Inbound through the Telegram webhook (${CHATS} chats, ${TASKS_EACH} open tasks each; half /tasks, half status-button presses; offered ${rate}/s for ${seconds} s)`,
     );

@@ -1,10 +1,13 @@
 /**
- * Translations from locales/*.ftl (Fluent), through @grammyjs/i18n's I18n so that Telegram, Zalo,
- * the web chat and the CLI share one set of strings. Vietnamese is the default.
+ * Translations from locales/*.ftl (Fluent), one FluentBundle per locale, so that Telegram, Zalo,
+ * the web chat and the CLI share one set of strings. Vietnamese is the default, and a message
+ * missing in another locale is said in Vietnamese. Each message is looked up in its bundle
+ * directly: a chat answer formats a dozen of them, and negotiating the locale on every call (what
+ * a general-purpose i18n layer does) cost more than formatting them.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { FluentNumber } from '@fluent/bundle';
-import { I18n } from '@grammyjs/i18n';
+import { FluentBundle, FluentNumber, FluentResource } from '@fluent/bundle';
 import type { Locale } from './domain/types.js';
 import { packageRoot } from './paths.js';
 
@@ -20,15 +23,31 @@ export interface Translator {
   for(locale: Locale): Translate;
 }
 
+const LOCALES: readonly Locale[] = ['vi', 'en'];
+const DEFAULT_LOCALE: Locale = 'vi';
+
 let shared: Translator | undefined;
+
+function loadBundle(locale: Locale): FluentBundle {
+  const bundle = new FluentBundle(locale, { useIsolating: false });
+  const errors = bundle.addResource(new FluentResource(fs.readFileSync(path.join(LOCALES_DIR, `${locale}.ftl`), 'utf8')));
+  if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join('; ')}`);
+  return bundle;
+}
 
 /** Loads the locale files once per process. */
 export function getTranslator(): Translator {
   if (shared) return shared;
-  const i18n = new I18n({ defaultLocale: 'vi', fluentBundleOptions: { useIsolating: false } });
-  i18n.loadLocalesDirSync(LOCALES_DIR);
-  const t = (locale: Locale, key: string, vars?: TranslationVars) => i18n.t(locale, key, vars && plain(vars));
-  shared = { locales: ['vi', 'en'], t, for: (locale) => (key, vars) => t(locale, key, vars) };
+  const bundles = new Map(LOCALES.map((locale) => [locale, loadBundle(locale)] as const));
+  const fallback = bundles.get(DEFAULT_LOCALE)!;
+  const t = (locale: Locale, key: string, vars?: TranslationVars): string => {
+    for (const bundle of [bundles.get(locale) ?? fallback, fallback]) {
+      const message = bundle.getMessage(key);
+      if (message?.value) return bundle.formatPattern(message.value, vars && plain(vars));
+    }
+    return `{${key}}`;
+  };
+  shared = { locales: LOCALES, t, for: (locale) => (key, vars) => t(locale, key, vars) };
   return shared;
 }
 

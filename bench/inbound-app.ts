@@ -3,10 +3,12 @@
  * deployment, apart from the bench's load generator and fake Bot API. INBOUND_APP=dondoc runs the
  * real app (createApp) on Postgres in the bench's schema with a fixed clock; INBOUND_APP=bare runs
  * a grammY bot with no database that answers the same updates message for message. Both serve the
- * Telegram webhook on PORT. Prints "ready" once it serves, "cpu <ms>" (its CPU time so far) on
- * SIGUSR2, and closes on SIGTERM.
+ * Telegram webhook on PORT. Prints "ready" once it serves; on SIGUSR2 "cpu <ms> <json>": its CPU
+ * time so far and its event loop since the last SIGUSR2 (delay p99 and max, GC time and longest
+ * pause, in ms); closes on SIGTERM.
  */
 import http from 'node:http';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Bot, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import pino from 'pino';
@@ -88,9 +90,24 @@ async function dondoc(): Promise<() => Promise<void>> {
 
 async function main(): Promise<void> {
   const close = env.INBOUND_APP === 'bare' ? await bare() : await dondoc();
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  let gcMs = 0;
+  let gcMax = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration;
+      gcMax = Math.max(gcMax, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.on('SIGUSR2', () => {
     const cpu = process.cpuUsage();
-    process.stdout.write(`cpu ${(cpu.user + cpu.system) / 1000}\n`);
+    process.stdout.write(
+      `cpu ${(cpu.user + cpu.system) / 1000} ${JSON.stringify({ loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, gcMs, gcMax })}\n`,
+    );
+    loop.reset();
+    gcMs = 0;
+    gcMax = 0;
   });
   process.once('SIGTERM', () => {
     void close()

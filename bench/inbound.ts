@@ -115,7 +115,16 @@ async function offer(url: string, updates: Update[], rate: number): Promise<Figu
   await agent.close();
   for (const list of [latencies, byKind.tasks, byKind.presses]) list.sort((a, b) => a - b);
   const seconds = (last - started) / 1000;
-  return { sent: updates.length, answered: latencies.length, failed, seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), p99Tasks: pct(byKind.tasks, 99), p99Presses: pct(byKind.presses, 99) };
+  return {
+    sent: updates.length,
+    answered: latencies.length,
+    failed,
+    seconds,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    p99Tasks: pct(byKind.tasks, 99),
+    p99Presses: pct(byKind.presses, 99),
+  };
 }
 
 /**
@@ -165,10 +174,18 @@ function postgresCpuMs(): number | null {
   return seen ? ticks * 10 : null;
 }
 
+/** A bot process's event loop since the last reading: delay p99 and max, time in GC and its longest pause (ms). */
+interface LoopFigures {
+  loopP99: number;
+  loopMax: number;
+  gcMs: number;
+  gcMax: number;
+}
+
 interface BotProcess {
   url: string;
-  /** The process's CPU time so far, in ms. */
-  cpuMs(): Promise<number>;
+  /** The process's CPU time so far (ms), and its event loop since the last reading. */
+  cpuMs(): Promise<{ cpuMs: number; loop: LoopFigures }>;
   stop(): Promise<void>;
 }
 
@@ -202,7 +219,8 @@ async function startBot(kind: 'dondoc' | 'bare', env: Record<string, string>): P
     async cpuMs() {
       const line = next();
       child.kill('SIGUSR2');
-      return Number((await Promise.race([line, exited])).replace(/^cpu /, ''));
+      const [, ms, loop] = /^cpu (\S+) (.*)$/.exec(await Promise.race([line, exited]))!;
+      return { cpuMs: Number(ms), loop: JSON.parse(loop!) as LoopFigures };
     },
     async stop() {
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -213,13 +231,13 @@ async function startBot(kind: 'dondoc' | 'bare', env: Record<string, string>): P
 }
 
 /** Offers `updates` to `bot` and measures the CPU its process (and Postgres) spent meanwhile. */
-async function measured(bot: BotProcess, updates: Update[], rate: number): Promise<Figures & { cpuMs: number; postgresMs: number | null }> {
-  const cpu0 = await bot.cpuMs();
+async function measured(bot: BotProcess, updates: Update[], rate: number): Promise<Figures & { cpuMs: number; postgresMs: number | null; loop: LoopFigures }> {
+  const before = await bot.cpuMs();
   const pg0 = postgresCpuMs();
   const figures = await offer(bot.url, updates, rate);
-  const cpuMs = (await bot.cpuMs()) - cpu0;
+  const after = await bot.cpuMs();
   const pg1 = postgresCpuMs();
-  return { ...figures, cpuMs, postgresMs: pg0 === null || pg1 === null ? null : pg1 - pg0 };
+  return { ...figures, cpuMs: after.cpuMs - before.cpuMs, loop: after.loop, postgresMs: pg0 === null || pg1 === null ? null : pg1 - pg0 };
 }
 
 export async function measureInbound(url: string, log: (line: string) => void, rate = 200, seconds = 10): Promise<void> {
@@ -333,6 +351,10 @@ export async function measureInbound(url: string, log: (line: string) => void, r
     log(
       `  CPU per update: bare bot ${perUpdate(bareFigures.cpuMs)}; dondoc ${perUpdate(dondoc.cpuMs)} and Postgres ${perUpdate(dondoc.postgresMs)} (all of this machine's Postgres processes)`,
     );
+    const loopLine = (f: LoopFigures) =>
+      `event loop delay p99 ${f.loopP99.toFixed(1)} ms, max ${f.loopMax.toFixed(1)} ms; GC ${f.gcMs.toFixed(0)} ms, longest ${f.gcMax.toFixed(1)} ms`;
+    log(`  bare bot: ${loopLine(bareFigures.loop)}`);
+    log(`  dondoc:   ${loopLine(dondoc.loop)}`);
     log(
       `  throughput ratio dondoc / bare: ${(through(dondoc) / through(bareFigures)).toFixed(2)} (target ≥ 0.8); dondoc p99 ${dondoc.p99.toFixed(1)} ms (target < 50 ms)`,
     );

@@ -66,6 +66,25 @@ export interface DeliveryReport {
 export const DEFAULT_MAX_ATTEMPTS = 6;
 /** A row whose bookkeeping lost the database connection is tried again this much later. */
 const CONNECTION_RETRY_MS = 5_000;
+/**
+ * Waits between tries to record what the platform has already accepted (a part sent, the row
+ * sent). The pool replaces a dropped connection at once, and a record lost here means the
+ * message goes out twice, so the record is tried again rather than the send.
+ */
+export const RECORD_RETRY_MS = [100, 500, 2_000] as const;
+
+async function recordAccepted(work: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const wait = RECORD_RETRY_MS[attempt];
+      if (wait === undefined || !isConnectionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /** Kinds bound to their day and to office hours: outside the window they are dropped, not postponed. */
 const DAILY_KINDS = new Set(['nudge', 'escalation', 'digest', 'group_digest', 'round_reminder']);
 /** Kinds that wait for office hours when the window is closed. */
@@ -117,11 +136,11 @@ async function deliverOne(c: RowContext, row: OutboxRow): Promise<DeliveryOutcom
     const messageId = await sender.send(row.chat_id, rendered.out, {
       done: row.parts_sent,
       lastId: row.platform_message_id,
-      sent: (index, id) => markPartSent(db, row.id, index + 1, id),
+      sent: (index, id) => recordAccepted(() => markPartSent(db, row.id, index + 1, id)),
     });
     // The sender has remembered what the message was about (its SentHook).
     const sentAt = clock.now();
-    await markSent(db, row.id, messageId, sentAt);
+    await recordAccepted(() => markSent(db, row.id, messageId, sentAt));
     c.deps.observe?.sent(row.channel, row.kind, Math.max(0, (sentAt.getTime() - new Date(row.created_at).getTime()) / 1000));
     return { ...base, status: 'sent', messageId };
   } catch (error) {

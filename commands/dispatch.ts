@@ -2,6 +2,7 @@
  * The inbound flow every channel shares (DESIGN.md §3): dedupe on (channel, update key) → who
  * is this → command, button or free text → store writes in one transaction → response.
  */
+import { retryBriefly } from '../src/db/health.js';
 import type { Db } from '../src/db/index.js';
 import { localDate } from '../src/domain/time.js';
 import type { Locale } from '../src/domain/types.js';
@@ -202,19 +203,15 @@ export const RECORD_RETRY_MS = [200, 1_000] as const;
  * that failed.
  */
 async function recordFailedInbound(deps: Deps, incoming: Incoming, now: Date): Promise<boolean> {
-  for (let attempt = 0; ; attempt++) {
-    try {
+  try {
+    await retryBriefly(async () => {
       await claimInbound(deps.db, incoming.channel, incoming.updateKey, incoming.payload, now);
       await setInboundOutcome(deps.db, incoming.channel, incoming.updateKey, null, 'error');
-      return true;
-    } catch (error) {
-      const wait = RECORD_RETRY_MS[attempt];
-      if (wait === undefined) {
-        deps.logger.error({ err: error }, 'could not record a failed inbound update');
-        return false;
-      }
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
+    }, RECORD_RETRY_MS);
+    return true;
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not record a failed inbound update');
+    return false;
   }
 }
 

@@ -30,6 +30,23 @@ export function isConnectionError(error: unknown): boolean {
   );
 }
 
+/**
+ * Runs a write again after each wait in `waitsMs` while it fails and `when` says the failure is
+ * worth another try (by default any failure); the last failure is thrown. For records that must
+ * not be lost to a moment's outage: the pool replaces a dropped connection at once.
+ */
+export async function retryBriefly<T>(work: () => Promise<T>, waitsMs: readonly number[], when: (error: unknown) => boolean = () => true): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const wait = waitsMs[attempt];
+      if (wait === undefined || !when(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 export function createDbHealth(logger: Logger): DbHealth {
   let since: number | null = null;
   return {

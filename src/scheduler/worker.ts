@@ -11,7 +11,7 @@
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/index.js';
-import { isConnectionError } from '../db/health.js';
+import { isConnectionError, retryBriefly } from '../db/health.js';
 import type { OutboxRow } from '../db/schema.js';
 import { inSendWindow } from '../domain/nudge-policy.js';
 import { localDate, type Clock } from '../domain/time.js';
@@ -73,17 +73,7 @@ const CONNECTION_RETRY_MS = 5_000;
  */
 export const RECORD_RETRY_MS = [100, 500, 2_000] as const;
 
-async function recordAccepted(work: () => Promise<void>): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const wait = RECORD_RETRY_MS[attempt];
-      if (wait === undefined || !isConnectionError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-}
+const recordAccepted = (work: () => Promise<void>) => retryBriefly(work, RECORD_RETRY_MS, isConnectionError);
 
 /** Kinds bound to their day and to office hours: outside the window they are dropped, not postponed. */
 const DAILY_KINDS = new Set(['nudge', 'escalation', 'digest', 'group_digest', 'round_reminder']);

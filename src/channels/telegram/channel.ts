@@ -70,22 +70,21 @@ function fileFetcher(bot: Bot, apiRoot: string, token: string) {
 }
 
 /**
- * Handles one update: dispatches it and says the response through the sender. A button press is
- * answered at once; if the work takes longer than the client waits, it is answered empty and the
- * edited message speaks.
- */
-/**
  * An update whose handling failed and which could not even be recorded, in webhook mode: the
  * delivery is refused (HTTP 503) so Telegram delivers it again, instead of answering and losing it.
  */
 export class UnsavedUpdate extends Error {
-  readonly status = 503;
   constructor() {
     super('the update could not be recorded; Telegram will deliver it again');
     this.name = 'UnsavedUpdate';
   }
 }
 
+/**
+ * Handles one update: dispatches it and says the response through the sender. A button press is
+ * answered at once; if the work takes longer than the client waits, it is answered empty and the
+ * edited message speaks.
+ */
 function updateHandler(
   deps: Deps,
   sender: TelegramSender,
@@ -120,20 +119,23 @@ function updateHandler(
   return async function handle(ctx: Context): Promise<void> {
     const incoming = toIncoming(ctx, fetchFile);
     if (!incoming) return;
+    // Unrecorded in webhook mode: left unanswered, as the delivery is refused and comes again.
+    const refuseIfUnsaved = (response: Response | null) => {
+      if (response?.unsaved && redelivered) throw new UnsavedUpdate();
+    };
     if (!ctx.callbackQuery) {
       const response = await dispatch(deps, incoming);
-      if (response?.unsaved && redelivered) throw new UnsavedUpdate();
+      refuseIfUnsaved(response);
       if (response) await deliver(incoming.chatId, response, undefined);
       return;
     }
     const working = dispatch(deps, incoming);
     const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), answerMs).unref());
     const first = await Promise.race([working, timer]);
-    if (first === 'late') await answer(ctx, undefined);
-    // Unrecorded in webhook mode: left unanswered, as the delivery is refused and comes again.
-    else if (!(first?.unsaved && redelivered)) await answer(ctx, first?.notice);
+    if (first !== 'late') refuseIfUnsaved(first);
+    await answer(ctx, first === 'late' ? undefined : first?.notice);
     const response = first === 'late' ? await working : first;
-    if (response?.unsaved && redelivered) throw new UnsavedUpdate();
+    refuseIfUnsaved(response);
     if (first === 'late' && response?.notice?.alert) response.replies.unshift({ text: response.notice.text });
     if (response) await deliver(incoming.chatId, response, incoming.body.kind === 'action' ? incoming.body.messageId : undefined);
   };

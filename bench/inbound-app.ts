@@ -12,10 +12,8 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Bot, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import pino from 'pino';
-import { createApp } from '../src/app.js';
-import { parseConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/index.js';
 import { fixedClock } from '../src/domain/time.js';
+import { startWebhookApp } from './webhook-app.js';
 
 const env = process.env;
 const TASKS_EACH = Number(env.INBOUND_TASKS_EACH ?? 4);
@@ -57,31 +55,15 @@ async function bare(): Promise<() => Promise<void>> {
 }
 
 async function dondoc(): Promise<() => Promise<void>> {
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    pgOptions: `-c search_path=${env.INBOUND_SCHEMA}`,
+  const { app, database } = await startWebhookApp({
+    env,
+    schema: env.INBOUND_SCHEMA!,
     applicationName: 'dondoc-bench',
     poolSize: Number(env.POOL ?? 10),
-  });
-  const config = parseConfig({
-    PORT: env.PORT,
-    HOST: '127.0.0.1',
-    SCHEDULER: 'off',
-    DEMO: '0',
-    DATABASE_URL: env.DATABASE_URL,
-    TELEGRAM_BOT_TOKEN: env.TELEGRAM_BOT_TOKEN,
-    TELEGRAM_API_ROOT: env.TELEGRAM_API_ROOT,
-    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${env.PORT}/telegram/webhook`,
-    TELEGRAM_WEBHOOK_SECRET: env.TELEGRAM_WEBHOOK_SECRET,
-  });
-  const app = await createApp({
-    config,
-    logger: pino({ level: 'silent' }),
     clock: fixedClock(env.INBOUND_AT!),
-    database,
-    telegram: { botInfo: JSON.parse(env.INBOUND_BOT_INFO!) as UserFromGetMe },
+    logger: pino({ level: 'silent' }),
+    botInfo: JSON.parse(env.INBOUND_BOT_INFO!) as UserFromGetMe,
   });
-  await app.start();
   return async () => {
     await app.stop();
     await database.close();

@@ -14,8 +14,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,6 +28,7 @@ import { fixedClock } from '../src/domain/time.js';
 import { ensureUnitPath } from '../src/store/units.js';
 import { createTask } from '../src/store/tasks.js';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.js';
+import { freePort } from '../test/helpers/telegram-app.js';
 
 const CHATS = 200;
 const TASKS_EACH = 4;
@@ -138,16 +137,6 @@ async function settle(tg: FakeTelegram): Promise<void> {
     seen = calls();
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-}
-
-/** A free port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = http.createServer().listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as AddressInfo).port;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** CPU time (ms) of every Postgres process on this machine, or null when it cannot be read here. */

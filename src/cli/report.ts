@@ -63,20 +63,24 @@ function outputOf(env: CliEnv, out: string | undefined, formats: string[], usage
   return { file: out, ext };
 }
 
+/** The options `report` and `monitoring export` share; anything else is a usage error. */
+function scopeArgs(args: string[], env: CliEnv, usage: string) {
+  try {
+    return parseArgs({
+      args,
+      options: { from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' } },
+      strict: true,
+    }).values;
+  } catch {
+    throw new UsageError(env.t(usage));
+  }
+}
+
 export const report: CliCommand = {
   path: ['report'],
   usageKey: 'cli-usage-report',
   async run(args, io, env) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: { from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' } },
-        strict: true,
-      }));
-    } catch {
-      throw new UsageError(env.t('cli-usage-report'));
-    }
+    const values = scopeArgs(args, env, 'cli-usage-report');
     const { ext } = outputOf(env, values.out, ['xlsx', 'docx'], 'cli-usage-report');
     const scope = readScope(env, values);
     const unit = await readUnit(env, values.unit);
@@ -105,16 +109,7 @@ export const monitoringExport: CliCommand = {
   path: ['monitoring', 'export'],
   usageKey: 'cli-usage-monitoring',
   async run(args, io, env) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: { from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' } },
-        strict: true,
-      }));
-    } catch {
-      throw new UsageError(env.t('cli-usage-monitoring'));
-    }
+    const values = scopeArgs(args, env, 'cli-usage-monitoring');
     const { ext } = outputOf(env, values.out, ['xlsx', 'csv'], 'cli-usage-monitoring');
     const scope = readScope(env, values);
     const unit = await readUnit(env, values.unit);

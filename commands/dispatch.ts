@@ -45,7 +45,7 @@ export function parseCommand(text: string): { name: string; args: string } | nul
 
 /** An update read once, before the database: what it is, and what its text says. */
 type Reading =
-  | { kind: 'action'; data: string }
+  | { kind: 'action'; data: string; messageId?: string | undefined }
   | { kind: 'file'; body: Extract<IncomingBody, { kind: 'file' }> }
   | { kind: 'unsupported'; what: string }
   | { kind: 'too_long' }
@@ -53,13 +53,26 @@ type Reading =
   | { kind: 'text'; text: string; intent: ReplyIntent; replyToMessageId?: string | undefined; threadless: boolean };
 
 function read(body: IncomingBody, today: string): Reading {
-  if (body.kind === 'action') return { kind: 'action', data: body.action };
+  if (body.kind === 'action') return { kind: 'action', data: body.action, messageId: body.messageId };
   if (body.kind === 'file') return { kind: 'file', body };
   if (body.kind === 'unsupported') return { kind: 'unsupported', what: body.what };
   if ([...body.text].length > MAX_TEXT_LENGTH) return { kind: 'too_long' };
   const command = parseCommand(body.text);
   if (command) return { kind: 'command', ...command, command: findCommand(command.name) };
   return { kind: 'text', text: body.text, intent: parseReply(body.text, today), replyToMessageId: body.replyToMessageId, threadless: body.threadless ?? false };
+}
+
+/**
+ * A "Đang thực hiện" or "Hoàn thành" button: its whole handling is one status answer
+ * (chat/answer.ts applyStatus), which the claim's statement makes. The other buttons ask a
+ * question or write more, in a transaction as usual.
+ */
+function statusPress(r: Reading): { occurrenceId: number; status: 'in_progress' | 'done'; messageId?: string | undefined } | undefined {
+  if (r.kind !== 'action') return undefined;
+  const action = parseAction(r.data);
+  if (action?.kind !== 'status' || (action.choice !== 'in_progress' && action.choice !== 'done')) return undefined;
+  // A button under one task of a list answers without editing the list (actionResponse).
+  return { occurrenceId: action.occurrenceId, status: action.choice, ...(action.inList ? {} : { messageId: r.messageId }) };
 }
 
 /** The link code a person typed alone (Zalo and web users may leave out /start). */
@@ -109,9 +122,11 @@ function expectedOutcome(r: Reading): { linked: string; unlinked: string } {
 /**
  * Handles one inbound update. Returns null for a redelivered update (already handled). The
  * whole handling is one transaction, so an error leaves no half-applied answer, and the update
- * itself stays recorded in inbound_updates for the office to see (a command that only reads runs
- * without one: its claim is its only write). The update is read once and
- * the conversation around it loaded once (store/conversation-state.ts); the route works from them.
+ * itself stays recorded in inbound_updates for the office to see. Two kinds need none, being one
+ * statement: a command that only reads (its claim is its only write; /tasks reads its first page
+ * in that statement too) and a status button (its answer is made in the claim's statement). The
+ * update is read once and the conversation around it loaded once (store/conversation-state.ts);
+ * the route works from them.
  */
 export async function dispatch(deps: Deps, raw: Incoming): Promise<Response | null> {
   const incoming = storableIncoming(raw);
@@ -128,9 +143,11 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
   const now = deps.clock.now();
   const today = localDate(now);
   const reading = read(incoming.body, today);
-  // A command that only reads needs no transaction: its one write, the claim, is a statement of its own.
+  // A command that only reads needs no transaction: its one write, the claim, is a statement of its
+  // own. Nor does a status button: its answer is made in the claim's statement.
   const readOnly = reading.kind === 'command' && reading.command?.readOnly === true;
-  const inTransaction = <T>(work: (db: Db) => Promise<T>): Promise<T> => (readOnly ? work(deps.db) : deps.db.transaction().execute(work));
+  const press = incoming.group ? undefined : statusPress(reading);
+  const inTransaction = <T>(work: (db: Db) => Promise<T>): Promise<T> => (readOnly || press ? work(deps.db) : deps.db.transaction().execute(work));
   try {
     return await inTransaction(async (db) => {
       const outcome = expectedOutcome(reading);
@@ -140,6 +157,8 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
         outcome,
         // As routeCommand runs it: any known command in a private chat, only those meant for groups in a group.
         clearPrompt: reading.kind === 'command' && reading.command !== undefined && (!incoming.group || reading.command.inGroups === true),
+        press,
+        tasksPage: reading.kind === 'command' && !incoming.group ? reading.command?.firstTasksPage : undefined,
         forText:
           reading.kind === 'text'
             ? {
@@ -167,12 +186,16 @@ async function handle(deps: Deps, incoming: Incoming): Promise<Response | null> 
         locale,
         t: deps.translator.for(locale),
         args: '',
+        ...(press && state.press ? { pressAnswer: { ...press, answer: state.press } } : {}),
+        ...(state.tasksPage ? { firstTasksPage: state.tasksPage } : {}),
       };
       const routed = await route(ctx, state, reading);
       if (routed.outcome !== (state.staff ? outcome.linked : outcome.unlinked)) {
         await setInboundOutcome(db, incoming.channel, incoming.updateKey, state.staff?.id ?? null, routed.outcome);
       }
-      return { ...routed.response, locale: routed.response.locale ?? locale };
+      // The pressed card's edit is already remembered (the claim's statement stored what it is about).
+      const editRemembered = routed.response.edit !== undefined && state.pressRemembered === true;
+      return { ...routed.response, locale: routed.response.locale ?? locale, ...(editRemembered ? { editRemembered } : {}) };
     });
   } catch (error) {
     deps.logger.error({ err: error, channel: incoming.channel, updateKey: incoming.updateKey }, 'inbound update failed');

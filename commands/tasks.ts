@@ -8,7 +8,9 @@ import { reply } from '../src/chat/types.js';
 export const TASKS_PAGE_SIZE = 5;
 
 export async function tasksPage(ctx: LinkedContext, page: number): Promise<Response> {
-  const { rows, total } = await listMyOpenOccurrences(ctx.db, ctx.staff, { limit: TASKS_PAGE_SIZE, offset: page * TASKS_PAGE_SIZE });
+  // The first page usually came with the update's claim (dispatch); a later one is read here.
+  const loaded = page === 0 ? ctx.firstTasksPage : undefined;
+  const { rows, total } = loaded ?? (await listMyOpenOccurrences(ctx.db, ctx.staff, { limit: TASKS_PAGE_SIZE, offset: page * TASKS_PAGE_SIZE }));
   if (total === 0) return reply(ctx.t('tasks-empty'));
   if (rows.length === 0) return reply(ctx.t('tasks-page-gone'));
   const pages = Math.ceil(total / TASKS_PAGE_SIZE);
@@ -29,5 +31,6 @@ export const tasks: Command = {
   aliases: ['viec'],
   descriptionKey: 'cmd-tasks',
   readOnly: true,
+  firstTasksPage: { limit: TASKS_PAGE_SIZE },
   run: (ctx) => tasksPage(ctx, 0),
 };

@@ -53,7 +53,11 @@ export async function applyStatus(
     if (!allowed.ok) return viaButton ? allowed.response : reply(allowed.response.notice?.text ?? '');
     return tooLong(ctx, viaButton);
   }
-  const answer = await answerStatus(ctx.db, { ...who(ctx, occurrenceId), actor: ctx.staff }, { status: change.status, percent: change.percent, note });
+  const made = ctx.pressAnswer;
+  const answer =
+    made && made.occurrenceId === occurrenceId && made.status === change.status && change.percent === undefined && !note
+      ? made.answer
+      : await answerStatus(ctx.db, { ...who(ctx, occurrenceId), actor: ctx.staff }, { status: change.status, percent: change.percent, note });
   if (!answer.allowed || answer.cancelled) {
     const text = ctx.t(answer.allowed ? 'answer-cancelled' : 'answer-not-yours');
     return viaButton ? { replies: [], notice: { text, alert: true } } : reply(text);

@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/index.js';
 import type { Staff } from '../db/schema.js';
 import type { Clock } from '../domain/time.js';
-import type { Channel, Locale, Outgoing } from '../domain/types.js';
+import type { Channel, Locale, Outgoing, Status } from '../domain/types.js';
+import type { OccurrenceView } from '../store/tasks.js';
+import type { StatusAnswer } from '../store/updates.js';
 import type { Translate, Translator } from '../i18n.js';
 import type { Observer } from './observe.js';
 
@@ -57,6 +59,8 @@ export interface Response {
   /** The language the replies are in (the dispatcher fills it in; /lang and linking say their own). */
   locale?: Locale;
   edit?: Outgoing;
+  /** What the edited message is about was stored with the update's claim: the channel need not remember it again. */
+  editRemembered?: boolean;
   notice?: { text: string; alert?: boolean };
   /**
    * Handling failed and the update could not even be recorded: a channel whose platform delivers
@@ -82,6 +86,13 @@ export interface CommandContext {
   args: string;
   /** The update came from a group chat (Incoming.group). */
   group?: boolean | undefined;
+  /**
+   * A status button's answer, already made in the statement that claimed the update
+   * (store/conversation-state.ts `press`); applyStatus uses it instead of answering again.
+   */
+  pressAnswer?: { occurrenceId: number; status: Status; answer: StatusAnswer } | undefined;
+  /** The first page of the person's open tasks, loaded with the claim for a command that asked (`firstTasksPage`). */
+  firstTasksPage?: { rows: OccurrenceView[]; total: number } | undefined;
 }
 
 export type LinkedContext = CommandContext & { staff: Staff };
@@ -106,6 +117,11 @@ interface CommandInfo {
    * statement before anything is read; a failure is recorded on it as for any other update.
    */
   readOnly?: boolean;
+  /**
+   * Its answer is the person's first page of open tasks, this many: loaded in the statement that
+   * claims the update (store/conversation-state.ts) and handed over as `firstTasksPage`.
+   */
+  firstTasksPage?: { limit: number };
 }
 
 /** A chat command: most need a linked account; public ones (/start, /help) run for anyone. */

@@ -4,16 +4,20 @@
  * conversation around it is loaded — the question the bot is waiting on, the chat's numbered
  * menu, the task message it replies to or the latest one, the person's first open tasks and the
  * occurrence a "#15" names. Commands and answers then work from this state instead of asking the
- * database again, piece by piece.
+ * database again, piece by piece. Two answers are made whole in it: a status button's (the answer
+ * written and the pressed card remembered, store/updates.ts statusAnswerSql) and the first page of
+ * "/tasks" (store/tasks.ts myOpenOccurrencesSql).
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { runPrepared } from '../db/prepared.js';
 import type { Staff } from '../db/schema.js';
-import { CHANNELS, ROLES, type Channel } from '../domain/types.js';
+import { CHANNELS, ROLES, type Channel, type Status } from '../domain/types.js';
 import type { ChatMenu } from './conversation.js';
 import { OPEN } from './statuses.js';
+import { myOpenOccurrencesSql, readMyOpenOccurrences, type OccurrenceView } from './tasks.js';
+import { readStatusAnswer, statusAnswerSql, type StatusAnswer } from './updates.js';
 
 export interface ConversationQuery {
   channel: Channel;
@@ -35,6 +39,15 @@ export interface ConversationQuery {
    * statement, for a linked account, when the update is claimed. `prompt` still shows it.
    */
   clearPrompt?: boolean | undefined;
+  /**
+   * A status button's answer, made in this same statement once the update is claimed and the
+   * account is linked (statusAnswerSql): a press then needs no transaction around two statements.
+   * `messageId` is the card pressed, when the answer edits it: remembered here as the chat's
+   * latest message about the task (what the edit would otherwise remember once sent).
+   */
+  press?: { occurrenceId: number; status: Status; messageId?: string | undefined } | undefined;
+  /** Load the first page of the person's open tasks (store/tasks.ts myOpenOccurrencesSql), for "/tasks". */
+  tasksPage?: { limit: number } | undefined;
   /** Load what free text needs to find its task (the messages, the open tasks, "#15"). */
   forText?: { replyToMessageId?: string | undefined; taskRef?: number | undefined; menuSince: Date; latestSince: Date } | undefined;
 }
@@ -57,6 +70,12 @@ export interface ConversationState {
   mine: number[];
   /** The occurrence "#15" names: task 15's earliest open one, else its latest. */
   taskRefOccurrence: number | null;
+  /** The answer to `press`, when it was asked for, the update claimed and the account linked. */
+  press?: StatusAnswer;
+  /** The pressed card (`press.messageId`) was remembered: the answer may edit it. */
+  pressRemembered?: boolean;
+  /** The first page of the person's open tasks and their number, when `tasksPage` asked for it and the account is linked. */
+  tasksPage?: { rows: OccurrenceView[]; total: number };
 }
 
 const ids = z.array(z.number().int());
@@ -84,6 +103,9 @@ const stateRow = z.object({
   latest_open: z.number().int().nullable(),
   mine: ids.nullable(),
   task_ref_occurrence: z.number().int().nullable(),
+  press: z.unknown(),
+  press_remembered: z.boolean().nullable(),
+  tasks_page: z.array(z.record(z.string(), z.unknown())).nullable(),
 });
 
 export async function loadConversation(db: Db, q: ConversationQuery): Promise<ConversationState> {
@@ -93,6 +115,14 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
     ? sql`(select r.occurrence_ids from message_refs r where r.channel = ${q.channel} and r.chat_id = ${q.chatId}
         and r.created_at >= ${text.latestSince} order by r.created_at desc, r.seq desc limit 1)`
     : none;
+  const press = q.press
+    ? statusAnswerSql(
+        { occurrenceId: q.press.occurrenceId, staffId: sql`(select id from me)`, channel: q.channel, now: q.now },
+        { id: sql`(select id from me)`, aboveStaff: sql`(select role <> 'staff' from me)`, unitId: sql`(select unit_id from me)` },
+        { status: q.press.status },
+        sql`exists (select 1 from claimed) and exists (select 1 from me)`,
+      )
+    : undefined;
   const { rows } = await runPrepared(
     db,
     sql<Record<string, unknown>>`
@@ -121,6 +151,22 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
         ? sql`,
     cleared as (
       delete from prompts where staff_id = (select id from me) and channel = ${q.channel} and exists (select 1 from claimed)
+      returning 1
+    )`
+        : sql``
+    }${
+      press
+        ? sql`,
+    ${press.ctes}`
+        : sql``
+    }${
+      press && q.press?.messageId !== undefined
+        ? sql`,
+    answer_ref as (
+      insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
+      select ${q.channel}, ${q.chatId}, ${q.press.messageId}, ${[q.press.occurrenceId]}::int[], ${q.now}
+      where exists (select 1 from answer_allowed where status <> 'cancelled')
+      on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at, seq = default
       returning 1
     )`
         : sql``
@@ -165,7 +211,17 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
           ? sql`(select o.id from occurrences o where o.task_id = ${text.taskRef}
         order by case when o.status in ${OPEN} then 0 else 1 end, o.due_date asc nulls last, o.id desc limit 1)`
           : none
-      } as task_ref_occurrence`,
+      } as task_ref_occurrence,
+      ${press ? sql`(select to_jsonb(a) from (${press.result}) a)` : none} as press,
+      ${press && q.press?.messageId !== undefined ? sql`exists (select 1 from answer_ref)` : none} as press_remembered,
+      ${
+        q.tasksPage
+          ? sql`(select coalesce(jsonb_agg(to_jsonb(p) order by p."dueDate" asc nulls last, p."occurrenceId"), '[]'::jsonb) from (${myOpenOccurrencesSql(
+              { id: sql`(select id from me)`, role: sql`(select role from me)`, unitId: sql`(select unit_id from me)` },
+              { limit: q.tasksPage.limit, offset: 0 },
+            )}) p)`
+          : none
+      } as tasks_page`,
   );
   const row = stateRow.parse(rows[0]);
   return {
@@ -178,5 +234,7 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
     latestOpen: row.latest_open,
     mine: row.mine ?? [],
     taskRefOccurrence: row.task_ref_occurrence,
+    ...(press && row.claimed && row.staff ? { press: readStatusAnswer(row.press ?? undefined), pressRemembered: row.press_remembered === true } : {}),
+    ...(q.tasksPage && row.claimed && row.staff && row.tasks_page ? { tasksPage: readMyOpenOccurrences(row.tasks_page) } : {}),
   };
 }

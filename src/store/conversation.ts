@@ -94,7 +94,9 @@ export async function rememberMessage(
   await sql`${ctes.length > 0 ? sql`with ${sql.join(ctes)}` : sql``}
     insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
     values (${m.channel}, ${m.chatId}, ${m.messageId}, ${[...m.occurrenceIds]}::int[], ${m.now})
-    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at`.execute(db);
+    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at, seq = default`.execute(
+    db,
+  );
 }
 
 /**
@@ -127,7 +129,7 @@ export async function rememberMessages(
     sql`insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
     select v.channel, v.chat_id, v.message_id, v.occurrence_ids, v.created_at
     from ${relaxed}(values ${sql.join(rows)}) as v(channel, chat_id, message_id, occurrence_ids, created_at)
-    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at`,
+    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at, seq = default`,
   );
 }
 

@@ -1,9 +1,10 @@
 /** Tasks, their units and owners, and the occurrences people answer about. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { runPrepared } from '../db/prepared.js';
 import type { Staff } from '../db/schema.js';
-import type { DueKind, RecurrenceRule, Status } from '../domain/types.js';
+import { STATUSES, type DueKind, type RecurrenceRule, type Status } from '../domain/types.js';
 import { OPEN } from './statuses.js';
 
 export interface NewTask {
@@ -150,49 +151,71 @@ export function occurrenceViewQuery(db: Db) {
     ]);
 }
 
+/** Who "my tasks" are for: given as values, or as SQL (the claim's `me` row, store/conversation-state.ts). */
+export interface ListOwner {
+  id: RawBuilder<unknown>;
+  role: RawBuilder<unknown>;
+  unitId: RawBuilder<unknown>;
+}
+
+export function listOwnerValues(staff: Pick<Staff, 'id' | 'role' | 'unit_id'>): ListOwner {
+  return { id: sql`${staff.id}`, role: sql`${staff.role}`, unitId: sql`${staff.unit_id}` };
+}
+
 /**
  * A page of the occurrences a person answers for (tasks they own, and, for a unit head, tasks
- * led by their unit that nobody owns yet; soonest deadline first, undated last) and how many
- * there are, in one round trip. Each branch of the rule is its own index-driven query (the owner's tasks through
- * task_owners, a unit head's unowned tasks through the unit's open occurrences), so the cost
- * follows the person's tasks, not the database's; the branches cannot overlap (owned / unowned).
+ * led by their unit that nobody owns yet; soonest deadline first, undated last), each row with
+ * `total`, the count of all of them. Each branch of the rule is its own index-driven query (the
+ * owner's tasks through task_owners, a unit head's unowned tasks through the unit's open
+ * occurrences, skipped at once for anyone else), so the cost follows the person's tasks, not the
+ * database's; the branches cannot overlap (owned / unowned). Runs alone (listMyOpenOccurrences)
+ * or inside the claim of "/tasks" (store/conversation-state.ts).
  */
-export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit: number; offset: number }) {
-  const open = (q: ReturnType<typeof occurrenceViewQuery>) => q.where(sql<boolean>`o.status in ${OPEN}`).where('t.cancelled_at', 'is', null);
-  const owned = open(occurrenceViewQuery(db)).where(
-    'o.task_id',
-    'in',
-    db.selectFrom('task_owners as ow').select('ow.task_id').where('ow.staff_id', '=', staff.id),
-  );
-  const mine =
-    staff.role === 'unit_head'
-      ? owned.unionAll(
-          open(occurrenceViewQuery(db))
-            .where('o.lead_unit_id', '=', staff.unit_id)
-            .where(({ not, exists, selectFrom }) =>
-              not(exists(selectFrom('task_owners as ow2').select('ow2.task_id').whereRef('ow2.task_id', '=', 'o.task_id'))),
-            ),
-        )
-      : owned;
-  const { rows } = await runPrepared(
-    db,
-    db
-      .selectFrom(mine.as('m'))
-      .selectAll('m')
-      .select(sql<string>`count(*) over ()`.as('total'))
-      .orderBy(sql`m."dueDate" asc nulls last`)
-      .orderBy('m.occurrenceId')
-      .limit(page.limit)
-      .offset(page.offset),
-  );
-  if (rows.length > 0) return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]!.total) };
-  if (page.offset === 0) return { rows: [], total: 0 };
+export function myOpenOccurrencesSql(owner: ListOwner, page: { limit: number; offset: number }): RawBuilder<unknown> {
+  const view = sql`select o.id as "occurrenceId", t.id as "taskId", t.title, t.product, o.due_date as "dueDate", t.due_text as "dueText",
+      o.status, o.percent, o.last_note as "lastNote", u.name as "leadUnitName"
+    from occurrences o join tasks t on t.id = o.task_id left join units u on u.id = o.lead_unit_id
+    where o.status in ${OPEN} and t.cancelled_at is null`;
+  return sql`select m.*, count(*) over () as total from (
+      ${view} and o.task_id in (select ow.task_id from task_owners ow where ow.staff_id = ${owner.id})
+      union all
+      ${view} and ${owner.role} = 'unit_head' and o.lead_unit_id = ${owner.unitId}
+        and not exists (select 1 from task_owners ow2 where ow2.task_id = o.task_id)
+    ) m
+    order by m."dueDate" asc nulls last, m."occurrenceId"
+    limit ${page.limit} offset ${page.offset}`;
+}
+
+/** The rows myOpenOccurrencesSql selects, as a page and its total (0 rows: the total is unknown past the first page). */
+export function readMyOpenOccurrences(rows: readonly Record<string, unknown>[]): { rows: OccurrenceView[]; total: number } {
+  const read = rows.map((row) => myTaskRow.parse(row));
+  return { rows: read.map(({ total: _total, ...row }) => row), total: read[0]?.total ?? 0 };
+}
+
+const myTaskRow = z.object({
+  occurrenceId: z.number().int(),
+  taskId: z.number().int(),
+  title: z.string(),
+  product: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  dueText: z.string().nullable(),
+  status: z.enum(STATUSES),
+  percent: z.number().int().nullable(),
+  lastNote: z.string().nullable(),
+  leadUnitName: z.string().nullable(),
+  total: z.coerce.number().int(),
+});
+
+/** A page of the occurrences a person answers for, and how many there are, in one round trip (myOpenOccurrencesSql). */
+export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit: number; offset: number }): Promise<{ rows: OccurrenceView[]; total: number }> {
+  const owner = listOwnerValues(staff);
+  const { rows } = await runPrepared(db, sql<Record<string, unknown>>`${myOpenOccurrencesSql(owner, page)}`);
+  if (rows.length > 0 || page.offset === 0) return readMyOpenOccurrences(rows);
   // Past the last page: the window saw no rows, so count them on their own.
-  const counted = await db
-    .selectFrom(mine.as('m'))
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: [], total: Number(counted.n) };
+  const { rows: counted } = await sql<{ n: number }>`select count(*) as n from (${myOpenOccurrencesSql(owner, { limit: 2_147_483_647, offset: 0 })}) x`.execute(
+    db,
+  );
+  return { rows: [], total: Number(counted[0]?.n ?? 0) };
 }
 
 export async function getOccurrenceView(db: Db, occurrenceId: number): Promise<OccurrenceView | undefined> {

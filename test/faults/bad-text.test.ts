@@ -3,6 +3,7 @@
  * handled like any other, and stored; when handling does fail, the person is told in their own
  * language, and told "saved" only when it was.
  */
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/dispatch.js';
@@ -12,7 +13,9 @@ import type { DatabaseHandle } from '../../src/db/index.js';
 import { fixedClock } from '../../src/domain/time.js';
 import { storable } from '../../src/domain/text.js';
 import { getTranslator } from '../../src/i18n.js';
+import { actions } from '../../src/chat/actions.js';
 import { createLinkCode } from '../../src/store/links.js';
+import { createTask } from '../../src/store/tasks.js';
 import { setStaffLocale, upsertStaff } from '../../src/store/staff.js';
 import { ensureUnitPath } from '../../src/store/units.js';
 import { createTestDatabase } from '../helpers/db.js';
@@ -110,22 +113,76 @@ describe('when handling fails', () => {
     expect(response!.replies[0]!.text).toContain('could not save');
   });
 
-  it('a command that only reads (no transaction) and fails after its claim leaves the update recorded as failed', async () => {
-    const incoming = tg('/tasks', 'vi');
-    let lists = 0;
-    const listing = new Proxy(handle.db, {
+  /** The database, failing the first statement sent through it and refusing transactions. */
+  function firstStatementFails(db: Db, what: string): Db {
+    let sent = 0;
+    return new Proxy(db, {
       get(target, prop) {
-        if (prop === 'transaction') throw new Error('/tasks must not open a transaction');
-        // The list fails; what comes after (the person's language, the failure's record) works.
-        if (prop === 'selectFrom' && lists++ === 0) throw new Error('boom');
+        if (prop === 'transaction') throw new Error(`${what} must not open a transaction`);
+        // The claim fails; what comes after (the person's language, the failure's record) works.
+        if (prop === 'executeQuery' && sent++ === 0) return () => Promise.reject(new Error('boom'));
         const value = Reflect.get(target, prop) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
-    const response = await dispatch({ ...deps, db: listing }, incoming);
+  }
+
+  it('a command that only reads (no transaction) whose statement fails leaves the update recorded as failed', async () => {
+    const incoming = tg('/tasks', 'vi');
+    const response = await dispatch({ ...deps, db: firstStatementFails(handle.db, '/tasks') }, incoming);
     expect(response!.replies[0]!.text).toContain('Your message has been saved');
     const row = await stored(incoming.updateKey);
     expect(row?.outcome).toBe('error');
     expect(JSON.stringify(row?.payload)).toContain('/tasks');
+  });
+
+  it('a status button (claim and answer in one statement) that fails changes nothing and leaves the update recorded as failed', async () => {
+    const staff = await handle.db.selectFrom('staff').select(['id', 'unit_id']).executeTakeFirstOrThrow();
+    const { occurrenceIds } = await createTask(
+      handle.db,
+      { title: 'Báo cáo tổng kết năm', leadUnitId: staff.unit_id, ownerIds: [staff.id], due: { kind: 'date', date: '2026-12-10' } },
+      clock.now(),
+    );
+    const occurrenceId = occurrenceIds[0]!;
+    const press = (): Incoming => {
+      const key = String(++n);
+      return {
+        channel: 'telegram',
+        updateKey: key,
+        userId: '42',
+        chatId: '42',
+        languageCode: 'vi',
+        payload: { update_id: n, callback_query: { data: actions.status('done', occurrenceId) } },
+        body: { kind: 'action', action: actions.status('done', occurrenceId), messageId: '777' },
+      };
+    };
+    // The answer's part of the statement fails inside Postgres, after the claim's part ran.
+    await sql`create function refuse_update() returns trigger language plpgsql as $$ begin raise exception 'no updates now'; end $$`.execute(handle.db);
+    await sql`create trigger refuse_update before insert on updates for each row execute function refuse_update()`.execute(handle.db);
+    const failed = press();
+    try {
+      const response = await dispatch(deps, failed);
+      expect(response!.replies[0]!.text).toContain('Your message has been saved');
+    } finally {
+      await sql`drop trigger refuse_update on updates`.execute(handle.db);
+      await sql`drop function refuse_update()`.execute(handle.db);
+    }
+    expect((await stored(failed.updateKey))?.outcome).toBe('error');
+    const occurrence = () => handle.db.selectFrom('occurrences').select('status').where('id', '=', occurrenceId).executeTakeFirstOrThrow();
+    expect((await occurrence()).status).toBe('open');
+    expect(await handle.db.selectFrom('updates').select('id').where('occurrence_id', '=', occurrenceId).execute()).toEqual([]);
+    expect(await handle.db.selectFrom('message_refs').select('message_id').where('message_id', '=', '777').execute()).toEqual([]);
+    // Pressed again, it works, in one statement and without a transaction.
+    const noTransaction = new Proxy(handle.db, {
+      get(target, prop) {
+        if (prop === 'transaction') throw new Error('a status button must not open a transaction');
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const again = await dispatch({ ...deps, db: noTransaction }, press());
+    expect(again!.notice?.text).toMatch(/Hoàn thành|Done/);
+    expect(again!.editRemembered).toBe(true);
+    expect((await occurrence()).status).toBe('done');
   });
 });

@@ -6,11 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
-import { addTask, seedPeople, startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
+import { addTask, buttons, seedPeople, startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
 
 const MAX_ROUND_TRIPS = 5;
-/** The claim with the conversation, the page of tasks, what the cards were about: /tasks only reads. */
-const MAX_LIST_ROUND_TRIPS = 3;
+/** The claim with the conversation and the page of tasks, then what the cards were about: /tasks only reads. */
+const MAX_LIST_ROUND_TRIPS = 2;
+/** The claim, the answer and what the edited card is about: one statement. */
+const MAX_PRESS_ROUND_TRIPS = 1;
 
 let h: TelegramHarness;
 let taskId: number;
@@ -92,8 +94,9 @@ describe('"/tasks" with four open tasks', () => {
     );
     // Soonest first; every task once.
     expect(cards.map((text) => Number(/#(\d+)/.exec(text)?.[1]))).toEqual([taskId, ...others]);
-    // The update is claimed first, in its own statement (no transaction for a command that only reads).
+    // The update is claimed first, and the page read in the same statement (no transaction for a command that only reads).
     expect(statements[0]).toMatch(/insert into inbound_updates/i);
+    expect(statements[0]).toMatch(/task_owners/i);
     expect(statements.length, statements.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).join('\n')).toBeLessThanOrEqual(MAX_LIST_ROUND_TRIPS);
     // A reply to any card finds its task, and a bare answer after the list finds all four.
     const refs = await h.database.db.selectFrom('message_refs').select(['message_id', 'occurrence_ids']).orderBy('seq', 'desc').execute();
@@ -105,5 +108,41 @@ describe('"/tasks" with four open tasks', () => {
       const occurrence = await h.database.db.selectFrom('occurrences').select('id').where('task_id', '=', id).executeTakeFirstOrThrow();
       expect(refs.some((r) => !r.message_id.startsWith('list:') && r.occurrence_ids.length === 1 && r.occurrence_ids[0] === occurrence.id)).toBe(true);
     }
+  });
+});
+
+describe('the "Hoàn thành" button on a card', () => {
+  it(`marks the task done in ${MAX_PRESS_ROUND_TRIPS} round trip, the claim, the answer and the card's record in one statement`, async () => {
+    const an = h.tg.user({ id: 1001, first_name: 'An', language_code: 'vi' });
+    const target = others[1]!;
+    const card = [...h.tg.sentTo(an.id)].reverse().find((m) => m.text?.startsWith(`#${target} `))!;
+    const done = buttons(card).find((b) => b.data.startsWith('st:d:'))!;
+    const before = await h.database.db.selectFrom('updates').select('id').where('task_id', '=', target).execute();
+    const statements = await statementsDuring(
+      async () => {
+        const queryId = an.press(card, done.data);
+        expect((await h.tg.waitFor(() => h.tg.callbackAnswers(queryId)[0])).text).toContain('Hoàn thành');
+      },
+      (sql) => sql.some((s) => /insert into "?message_refs"?/i.test(s)),
+    );
+    const occurrence = await h.database.db.selectFrom('occurrences').select('status').where('task_id', '=', target).executeTakeFirstOrThrow();
+    expect(occurrence.status).toBe('done');
+    expect(await h.database.db.selectFrom('updates').select('id').where('task_id', '=', target).execute()).toHaveLength(before.length + 1);
+    // No transaction: the update's claim and the answer are one statement, atomic on their own.
+    expect(statements[0]).toMatch(/insert into inbound_updates/i);
+    expect(statements[0]).toMatch(/insert into updates/i);
+    expect(statements[0]).toMatch(/insert into message_refs/i);
+    expect(statements.some((sql) => /^begin/i.test(sql))).toBe(false);
+    expect(statements.length, statements.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).join('\n')).toBeLessThanOrEqual(MAX_PRESS_ROUND_TRIPS);
+    // The card was edited in place to show it, and is now the chat's latest message about a task.
+    await vi.waitFor(() => expect(h.tg.sentTo(an.id).find((m) => m.message_id === card.message_id)?.text).toContain('Hoàn thành'));
+    const latest = await h.database.db
+      .selectFrom('message_refs')
+      .select(['message_id', 'occurrence_ids'])
+      .orderBy('created_at', 'desc')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    const pressed = await h.database.db.selectFrom('occurrences').select('id').where('task_id', '=', target).executeTakeFirstOrThrow();
+    expect(latest).toEqual({ message_id: String(card.message_id), occurrence_ids: [pressed.id] });
   });
 });

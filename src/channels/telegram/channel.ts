@@ -107,7 +107,10 @@ function updateHandler(
   }
   function say(chatId: string, response: Response, sourceMessageId: string | undefined): Promise<void> {
     return sender.respond(chatId, {
-      edit: response.edit && sourceMessageId ? { messageId: sourceMessageId, out: response.edit } : undefined,
+      edit:
+        response.edit && sourceMessageId
+          ? { messageId: sourceMessageId, out: response.edit, ...(response.editRemembered ? { remembered: true } : {}) }
+          : undefined,
       replies: response.replies,
     });
   }
@@ -133,11 +136,14 @@ function updateHandler(
     const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), answerMs).unref());
     const first = await Promise.race([working, timer]);
     if (first !== 'late') refuseIfUnsaved(first);
-    await answer(ctx, first === 'late' ? undefined : first?.notice);
+    // The button's answer (its notice) and the card's edit go out together, neither waiting for
+    // the other; `answer` never throws.
+    const answering = answer(ctx, first === 'late' ? undefined : first?.notice);
     const response = first === 'late' ? await working : first;
     refuseIfUnsaved(response);
     if (first === 'late' && response?.notice?.alert) response.replies.unshift({ text: response.notice.text });
     if (response) await deliver(incoming.chatId, response, incoming.body.kind === 'action' ? incoming.body.messageId : undefined);
+    await answering;
   };
 }
 

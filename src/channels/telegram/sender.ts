@@ -32,7 +32,8 @@ export interface TelegramSenderOptions {
 
 /** An interactive answer: the pressed card's new text (if any), then the replies in order. */
 export interface Answer {
-  edit?: { messageId: string; out: Outgoing } | undefined;
+  /** `remembered`: what the edited message is about is stored already (with the update's claim). */
+  edit?: { messageId: string; out: Outgoing; remembered?: boolean } | undefined;
   replies: readonly Outgoing[];
 }
 
@@ -150,7 +151,7 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
           } catch (error) {
             if (!isNotModified(error)) throw error;
           }
-          said.push({ messageId: answer.edit.messageId, occurrenceIds: answer.edit.out.occurrenceIds ?? [] });
+          if (!answer.edit.remembered) said.push({ messageId: answer.edit.messageId, occurrenceIds: answer.edit.out.occurrenceIds ?? [] });
         }
       }
       let lastId: string | undefined;

@@ -131,6 +131,20 @@ export interface OccurrenceView {
   leadUnitName: string | null;
 }
 
+/** An OccurrenceView read from a row Postgres built (JSON or a raw statement's result). */
+export const occurrenceViewRow = z.object({
+  occurrenceId: z.number().int(),
+  taskId: z.number().int(),
+  title: z.string(),
+  product: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  dueText: z.string().nullable(),
+  status: z.enum(STATUSES),
+  percent: z.number().int().nullable(),
+  lastNote: z.string().nullable(),
+  leadUnitName: z.string().nullable(),
+});
+
 /** The task-card fields of occurrences; callers add their own filters and columns. */
 export function occurrenceViewQuery(db: Db) {
   return db
@@ -192,19 +206,7 @@ export function readMyOpenOccurrences(rows: readonly Record<string, unknown>[]):
   return { rows: read.map(({ total: _total, ...row }) => row), total: read[0]?.total ?? 0 };
 }
 
-const myTaskRow = z.object({
-  occurrenceId: z.number().int(),
-  taskId: z.number().int(),
-  title: z.string(),
-  product: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  dueText: z.string().nullable(),
-  status: z.enum(STATUSES),
-  percent: z.number().int().nullable(),
-  lastNote: z.string().nullable(),
-  leadUnitName: z.string().nullable(),
-  total: z.coerce.number().int(),
-});
+const myTaskRow = occurrenceViewRow.extend({ total: z.coerce.number().int() });
 
 /** A page of the occurrences a person answers for, and how many there are, in one round trip (myOpenOccurrencesSql). */
 export async function listMyOpenOccurrences(db: Db, staff: Staff, page: { limit: number; offset: number }): Promise<{ rows: OccurrenceView[]; total: number }> {

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { runPrepared } from '../db/prepared.js';
 import type { Staff } from '../db/schema.js';
-import { STATUSES, type Status, type UpdateSource } from '../domain/types.js';
-import type { OccurrenceView } from './tasks.js';
+import type { Status, UpdateSource } from '../domain/types.js';
+import { occurrenceViewRow, type OccurrenceView } from './tasks.js';
 
 interface Who {
   occurrenceId: number;
@@ -35,20 +35,7 @@ export interface StatusAnswer {
   view?: OccurrenceView;
 }
 
-const answerRow = z.object({
-  allowed: z.boolean(),
-  update_id: z.coerce.number().int().nullable(),
-  occurrenceId: z.number().int(),
-  taskId: z.number().int(),
-  title: z.string(),
-  product: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  dueText: z.string().nullable(),
-  status: z.enum(STATUSES),
-  percent: z.number().int().nullable(),
-  lastNote: z.string().nullable(),
-  leadUnitName: z.string().nullable(),
-});
+const answerRow = occurrenceViewRow.extend({ allowed: z.boolean(), update_id: z.coerce.number().int().nullable() });
 
 /**
  * Who may change an occurrence through a status answer: an owner, or a unit head, leader or admin

@@ -40,16 +40,12 @@ afterAll(async () => {
 });
 
 function tg(text: string, languageCode = 'vi'): Incoming {
+  return update({ message: { text } }, { kind: 'text', text }, languageCode);
+}
+
+function update(payload: object, body: Incoming['body'], languageCode = 'vi'): Incoming {
   const key = String(++n);
-  return {
-    channel: 'telegram',
-    updateKey: key,
-    userId: '42',
-    chatId: '42',
-    languageCode,
-    payload: { update_id: n, message: { text } },
-    body: { kind: 'text', text },
-  };
+  return { channel: 'telegram', updateKey: key, userId: '42', chatId: '42', languageCode, payload: { update_id: n, ...payload }, body };
 }
 
 const stored = (key: string) =>
@@ -144,18 +140,8 @@ describe('when handling fails', () => {
       clock.now(),
     );
     const occurrenceId = occurrenceIds[0]!;
-    const press = (): Incoming => {
-      const key = String(++n);
-      return {
-        channel: 'telegram',
-        updateKey: key,
-        userId: '42',
-        chatId: '42',
-        languageCode: 'vi',
-        payload: { update_id: n, callback_query: { data: actions.status('done', occurrenceId) } },
-        body: { kind: 'action', action: actions.status('done', occurrenceId), messageId: '777' },
-      };
-    };
+    const data = actions.status('done', occurrenceId);
+    const press = () => update({ callback_query: { data } }, { kind: 'action', action: data, messageId: '777' });
     // The answer's part of the statement fails inside Postgres, after the claim's part ran.
     await sql`create function refuse_update() returns trigger language plpgsql as $$ begin raise exception 'no updates now'; end $$`.execute(handle.db);
     await sql`create trigger refuse_update before insert on updates for each row execute function refuse_update()`.execute(handle.db);

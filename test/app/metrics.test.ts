@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/app/metrics.js';
 import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, task, unitOf, type People } from '../scheduler/helpers.js';
+import { harnessWithPeople, type People, task, unitOf } from '../scheduler/helpers.js';
 
 const TOKEN = 'metrics-token-0123456789';
 
@@ -21,9 +21,6 @@ describe('/metrics when not configured', () => {
   let h: TelegramHarness;
   beforeAll(async () => {
     h = await startTelegramHarness();
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('does not exist', async () => {
@@ -42,9 +39,9 @@ describe('/metrics with a token', () => {
     return res.text();
   };
 
-  beforeAll(async () => {
-    h = await startTelegramHarness({ at: '2025-12-02T02:00:00Z', env: { METRICS_TOKEN: TOKEN } });
-    p = await linkPeople(h);
+  harnessWithPeople({ at: '2025-12-02T02:00:00Z', env: { METRICS_TOKEN: TOKEN } }, (started, people) => {
+    h = started;
+    p = people;
   });
   afterAll(async () => {
     await h.close();

@@ -17,8 +17,8 @@ import { deliverOutbox } from '../../src/scheduler/worker.js';
 import type { Sender } from '../../src/chat/sender.js';
 import { classifyError } from '../../src/channels/retry.js';
 import { createTestDatabase, usingPostgres } from '../helpers/db.js';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, task, unitOf, type People } from '../scheduler/helpers.js';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
+import { harnessWithPeople, type People, task, unitOf } from '../scheduler/helpers.js';
 
 function capture() {
   const lines: { msg: string; level: number }[] = [];
@@ -117,12 +117,9 @@ describe('/healthz with a database that does not answer', () => {
 describe('an outbox row whose bookkeeping loses the connection', () => {
   let h: TelegramHarness;
   let p: People;
-  beforeAll(async () => {
-    h = await startTelegramHarness({ at: '2025-12-01T01:00:00Z' });
-    p = await linkPeople(h);
-  });
-  afterAll(async () => {
-    await h.close();
+  harnessWithPeople({ at: '2025-12-01T01:00:00Z' }, (started, people) => {
+    h = started;
+    p = people;
   });
 
   it('stays pending and is sent on the next run, never dead', async () => {

@@ -5,20 +5,17 @@
  */
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTelegramSender } from '../../src/channels/telegram/sender.js';
 import { deliverOutbox } from '../../src/scheduler/worker.js';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, task, unitOf, type People } from '../scheduler/helpers.js';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
+import { harnessWithPeople, type People, task, unitOf } from '../scheduler/helpers.js';
 
 let h: TelegramHarness;
 let p: People;
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-12-01T01:00:00Z' });
-  p = await linkPeople(h);
-});
-afterAll(async () => {
-  await h.close();
+harnessWithPeople({ at: '2025-12-01T01:00:00Z' }, (started, people) => {
+  h = started;
+  p = people;
 });
 
 describe('a send whose record meets a dropped connection', () => {

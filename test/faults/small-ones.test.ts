@@ -15,7 +15,7 @@ import { renderZaloBatch } from '../../src/channels/zalo/render.js';
 import { getTranslator } from '../../src/i18n.js';
 import type { OccurrenceView } from '../../src/store/tasks.js';
 import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, task, unitOf, type People } from '../scheduler/helpers.js';
+import { harnessWithPeople, type People, task, unitOf } from '../scheduler/helpers.js';
 
 const t = getTranslator();
 
@@ -23,9 +23,6 @@ describe('the Telegram webhook', () => {
   let h: TelegramHarness;
   beforeAll(async () => {
     h = await startTelegramHarness({ webhookSecret: 'correct_Secret-123' });
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('answers 400 to a body that is not JSON, and handles nothing', async () => {
@@ -42,9 +39,9 @@ describe('the Telegram webhook', () => {
 describe('a delivery longer than the cron interval', () => {
   let h: TelegramHarness;
   let p: People;
-  beforeAll(async () => {
-    h = await startTelegramHarness({ at: '2025-12-01T01:00:00Z' });
-    p = await linkPeople(h);
+  harnessWithPeople({ at: '2025-12-01T01:00:00Z' }, (started, people) => {
+    h = started;
+    p = people;
   });
   afterAll(async () => {
     await h.close();

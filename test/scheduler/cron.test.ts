@@ -1,17 +1,14 @@
 import cron from 'node-cron';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, nudgeItems, task, unitOf, type People } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
+import { harnessWithPeople, nudgeItems, type People, task, unitOf } from './helpers.js';
 
 let h: TelegramHarness;
 let p: People;
 
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-12-01T01:00:00Z', env: { SCHEDULER: 'on' } });
-  p = await linkPeople(h);
-});
-afterAll(async () => {
-  await h.close();
+harnessWithPeople({ at: '2025-12-01T01:00:00Z', env: { SCHEDULER: 'on' } }, (started, people) => {
+  h = started;
+  p = people;
 });
 
 const ours = () => [...cron.getTasks().values()].filter((t) => t.name?.startsWith('dondoc-'));

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliRunner } from '../helpers/cli.js';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, task, unitOf, type People } from './helpers.js';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
+import { harnessWithPeople, type People, task, unitOf } from './helpers.js';
 
 let h: TelegramHarness;
 let p: People;
@@ -13,9 +13,9 @@ async function say(user: People['an'], at: string, text: string, replies = 1) {
   return h.expectMessages(user, replies, () => user.send(text));
 }
 
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-11-20T02:00:00Z' });
-  p = await linkPeople(h);
+harnessWithPeople({ at: '2025-11-20T02:00:00Z' }, async (started, people) => {
+  h = started;
+  p = people;
   cli = cliRunner(h.database.db, h.clock, h.dir, { TELEGRAM_BOT_TOKEN: h.tg.token, TELEGRAM_API_ROOT: h.tg.apiRoot });
   const office = await unitOf(h, p.ids.an);
   const pbgd = await unitOf(h, p.ids.cuong);
@@ -25,9 +25,6 @@ beforeAll(async () => {
   ids.D1 = (await task(h, 'Tổng hợp ý kiến dự thảo', '2025-12-01', office, [p.ids.an])).taskId;
   ids.C1 = (await task(h, 'Tuyên truyền Luật Đất đai', '2025-11-26', pbgd, [p.ids.cuong])).taskId;
   ids.C3 = (await task(h, 'Hội nghị tập huấn', '2025-12-10', pbgd, [p.ids.cuong])).taskId;
-});
-afterAll(async () => {
-  await h.close();
 });
 
 describe('dondoc remind --at', () => {

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from 'grammy/types';
-import { buttons, startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
+import { buttons, type TelegramHarness } from '../helpers/telegram-app.js';
 import type { FakeUser } from '../fakes/telegram-api.js';
-import { linkPeople, task, unitOf, type People } from './helpers.js';
+import { harnessWithPeople, type People, task, unitOf } from './helpers.js';
 
 let h: TelegramHarness;
 let p: People;
 let office: number;
 
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-12-01T02:00:00Z' });
-  p = await linkPeople(h);
+harnessWithPeople({ at: '2025-12-01T02:00:00Z' }, async (started, people) => {
+  h = started;
+  p = people;
   office = await unitOf(h, p.ids.an);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 async function press(user: FakeUser, message: Message | number, label: string) {

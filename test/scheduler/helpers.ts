@@ -1,7 +1,8 @@
 /** Shared set-up for scheduler tests: linked people on the fake Telegram, tasks, ticks on the fixed clock. */
 import type { Message } from 'grammy/types';
 import type { FakeUser } from '../fakes/telegram-api.js';
-import { seedPeople, type TelegramHarness } from '../helpers/telegram-app.js';
+import { afterAll, beforeAll } from 'vitest';
+import { seedPeople, startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
 import { createTask } from '../../src/store/tasks.js';
 
 export const AN = '0912000001';
@@ -75,4 +76,19 @@ export function nudgeItems(message: Message): string[] {
     else items.push(`${head[1]} ?`);
   });
   return items;
+}
+
+/**
+ * A Telegram harness with the four people linked, started before the tests of the file (or of the
+ * describe it is called in) and closed after them. `ready` receives both, and may set up more.
+ */
+export function harnessWithPeople(options: Parameters<typeof startTelegramHarness>[0], ready: (h: TelegramHarness, p: People) => void | Promise<void>): void {
+  let h: TelegramHarness | undefined;
+  beforeAll(async () => {
+    h = await startTelegramHarness(options);
+    await ready(h, await linkPeople(h));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 }

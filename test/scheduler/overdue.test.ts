@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
+import { describe, expect, it } from 'vitest';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
 import { ensureUnitPath } from '../../src/store/units.js';
-import { linkPeople, task, unitOf, type People } from './helpers.js';
+import { harnessWithPeople, type People, task, unitOf } from './helpers.js';
 
 let h: TelegramHarness;
 let p: People;
 const ids: Record<string, number> = {};
 
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-11-01T02:00:00Z' });
-  p = await linkPeople(h);
+harnessWithPeople({ at: '2025-11-01T02:00:00Z' }, async (started, people) => {
+  h = started;
+  p = people;
   const office = await unitOf(h, p.ids.an);
   const pbgd = await unitOf(h, p.ids.cuong);
   for (const name of ['Phòng Hành chính tư pháp', 'Thanh tra Sở', 'Trung tâm Trợ giúp pháp lý']) await ensureUnitPath(h.database.db, ['Sở Tư pháp', name]);
@@ -25,9 +25,6 @@ beforeAll(async () => {
   h.clock.set('2025-12-01T02:00:00Z');
   await h.expectMessages(p.an, 2, () => p.an.send(`vướng: chờ máy quét #${ids.A4}`));
   await h.expectMessages(p.an, 2, () => p.an.send(`xong #${ids.DONE}`));
-});
-afterAll(async () => {
-  await h.close();
 });
 
 describe('/overdue', () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordStatus } from '../../src/store/updates.js';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, task, unitOf, type People } from './helpers.js';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
+import { harnessWithPeople, type People, task, unitOf } from './helpers.js';
 
 let h: TelegramHarness;
 let p: People;
@@ -10,9 +10,9 @@ const HEADER = 'Báo cáo sáng 02/12/2025';
 const NOTE =
   'Chờ Sở Tài chính thẩm định dự toán kinh phí, chờ ý kiến của các phòng chuyên môn và số liệu tổng hợp từ Ủy ban nhân dân các xã, phường trên địa bàn tỉnh trước khi trình lãnh đạo Sở ký ban hành';
 
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-12-01T02:00:00Z' });
-  p = await linkPeople(h);
+harnessWithPeople({ at: '2025-12-01T02:00:00Z' }, async (started, people) => {
+  h = started;
+  p = people;
   const office = await unitOf(h, p.ids.an);
   // Enough for a morning digest past Telegram's 4096 characters: twelve tasks overdue since
   // yesterday and twelve new blockers, each with a long title and note.
@@ -25,9 +25,6 @@ beforeAll(async () => {
       { status: 'blocked', note: NOTE },
     );
   }
-});
-afterAll(async () => {
-  await h.close();
 });
 
 describe('a long message sent in parts', () => {

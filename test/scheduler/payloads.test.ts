@@ -3,25 +3,22 @@
  * a digest plan insert parses through the schema of its kind (store/outbox-payloads.ts), and a
  * row that does not is skipped with a reason instead of being rendered from a guess.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseOutboxPayload, payloadJson } from '../../src/store/outbox-payloads.js';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, task, unitOf, type People } from './helpers.js';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
+import { harnessWithPeople, type People, task, unitOf } from './helpers.js';
 
 let h: TelegramHarness;
 let p: People;
 
-beforeAll(async () => {
+harnessWithPeople({ at: '2025-12-01T02:00:00Z' }, async (started, people) => {
   // Monday 1 December 2025, 09:00 in Hà Nội: nudges and the digest are both owed.
-  h = await startTelegramHarness({ at: '2025-12-01T02:00:00Z' });
-  p = await linkPeople(h);
+  h = started;
+  p = people;
   const office = await unitOf(h, p.ids.an);
   await task(h, 'Báo cáo quá hạn lâu', '2025-11-20', office, [p.ids.an]);
   await task(h, 'Báo cáo hạn hôm nay', '2025-12-01', office, [p.ids.an]);
   await task(h, 'Báo cáo sắp đến hạn', '2025-12-04', office, [p.ids.an]);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 describe('outbox payloads', () => {

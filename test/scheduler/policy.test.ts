@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
+import { describe, expect, it } from 'vitest';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
 import { setCalendarOverride, removeCalendarOverride } from '../../src/store/calendar.js';
 import { setSetting } from '../../src/store/settings.js';
 import { NUDGE_POLICY_KEY } from '../../src/store/schedule.js';
-import { linkPeople, task, unitOf, type People } from './helpers.js';
+import { harnessWithPeople, type People, task, unitOf } from './helpers.js';
 
 let h: TelegramHarness;
 let p: People;
 let office: number;
 
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-11-20T02:00:00Z' });
-  p = await linkPeople(h);
+harnessWithPeople({ at: '2025-11-20T02:00:00Z' }, async (started, people) => {
+  h = started;
+  p = people;
   office = await unitOf(h, p.ids.an);
   await task(h, 'Việc quá hạn của An', '2025-11-20', office, [p.ids.an]);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 async function planAt(at: string) {

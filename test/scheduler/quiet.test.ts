@@ -3,26 +3,23 @@
  * can add a nudge (noted by triggers in planner_changes), never misses one made by a transaction
  * that was still open while a pass ran, and stays quiet for changes that only remove nudges.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { planTick } from '../../src/scheduler/planner.js';
 import { usingPostgres } from '../helpers/db.js';
-import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
-import { linkPeople, task, unitOf, type People } from './helpers.js';
+import type { TelegramHarness } from '../helpers/telegram-app.js';
+import { harnessWithPeople, type People, task, unitOf } from './helpers.js';
 
 let h: TelegramHarness;
 let p: People;
 let office: number;
 let minute = 0;
 
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-12-02T01:00:00Z' });
-  p = await linkPeople(h);
+harnessWithPeople({ at: '2025-12-02T01:00:00Z' }, async (started, people) => {
+  h = started;
+  p = people;
   office = await unitOf(h, p.ids.an);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 /** A tick five minutes after the previous one, on Tuesday 2 December 2025 from 09:00 local. */

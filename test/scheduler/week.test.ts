@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from 'grammy/types';
 import { openDatabase, type DatabaseHandle } from '../../src/db/index.js';
 import { planTick } from '../../src/scheduler/planner.js';
-import { buttons, startTelegramHarness, type TelegramHarness } from '../helpers/telegram-app.js';
+import { buttons, type TelegramHarness } from '../helpers/telegram-app.js';
 import { usingPostgres } from '../helpers/db.js';
-import { linkPeople, nudgeItems, task, tickAt, unitOf, type People } from './helpers.js';
+import { harnessWithPeople, nudgeItems, type People, task, tickAt, unitOf } from './helpers.js';
 import { sql } from 'kysely';
 
 let h: TelegramHarness;
@@ -37,17 +37,14 @@ async function secondDatabase(): Promise<DatabaseHandle> {
   return openDatabase({ databaseUrl: process.env.DATABASE_URL, pgOptions: `-c search_path=${rows[0]!.schema}`, poolSize: 2 });
 }
 
-beforeAll(async () => {
-  h = await startTelegramHarness({ at: '2025-11-30T03:00:00Z' });
-  p = await linkPeople(h);
+harnessWithPeople({ at: '2025-11-30T03:00:00Z' }, async (started, people) => {
+  h = started;
+  p = people;
   const office = await unitOf(h, p.ids.an);
   t.T1 = await task(h, 'Báo cáo chuyển đổi số', '2025-12-03', office, [p.ids.an]);
   t.T2 = await task(h, 'Rà soát văn bản quy phạm', '2025-11-26', office, [p.ids.an]);
   t.T3 = await task(h, 'Kế hoạch cải cách hành chính', '2025-12-10', office, [p.ids.an]);
   t.T4 = await task(h, 'Việc chung của Văn phòng', '2025-12-02', office, []);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 describe('a week of scheduler ticks against the fake Bot API', () => {

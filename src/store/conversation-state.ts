@@ -14,7 +14,7 @@ import type { Db } from '../db/index.js';
 import { runPrepared } from '../db/prepared.js';
 import type { Staff } from '../db/schema.js';
 import { CHANNELS, ROLES, type Channel, type Status } from '../domain/types.js';
-import type { ChatMenu } from './conversation.js';
+import { REMEMBER_AGAIN, type ChatMenu } from './conversation.js';
 import { OPEN } from './statuses.js';
 import { myOpenOccurrencesSql, readMyOpenOccurrences, type OccurrenceView } from './tasks.js';
 import { readStatusAnswer, statusAnswerSql, type StatusAnswer } from './updates.js';
@@ -166,7 +166,7 @@ export async function loadConversation(db: Db, q: ConversationQuery): Promise<Co
       insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
       select ${q.channel}, ${q.chatId}, ${q.press.messageId}, ${[q.press.occurrenceId]}::int[], ${q.now}
       where exists (select 1 from answer_allowed where status <> 'cancelled')
-      on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at, seq = default
+      ${REMEMBER_AGAIN}
       returning 1
     )`
         : sql``

@@ -49,6 +49,13 @@ export async function clearPrompt(db: Db, staffId: number, channel: Channel): Pr
   await db.deleteFrom('prompts').where('staff_id', '=', staffId).where('channel', '=', channel).execute();
 }
 
+/**
+ * What a message remembered again takes (an edited card, a card pressed): its new occurrences and
+ * time, and a new place in the order written, so it is the chat's latest even when times tie.
+ */
+export const REMEMBER_AGAIN = sql`on conflict (channel, chat_id, message_id) do update
+  set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at, seq = default`;
+
 /** Drops message refs older than the cut-off; they only serve replies to recent messages. */
 export async function pruneMessageRefs(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('message_refs').where('created_at', '<', before).execute();
@@ -94,9 +101,7 @@ export async function rememberMessage(
   await sql`${ctes.length > 0 ? sql`with ${sql.join(ctes)}` : sql``}
     insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
     values (${m.channel}, ${m.chatId}, ${m.messageId}, ${[...m.occurrenceIds]}::int[], ${m.now})
-    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at, seq = default`.execute(
-    db,
-  );
+    ${REMEMBER_AGAIN}`.execute(db);
 }
 
 /**
@@ -129,7 +134,7 @@ export async function rememberMessages(
     sql`insert into message_refs (channel, chat_id, message_id, occurrence_ids, created_at)
     select v.channel, v.chat_id, v.message_id, v.occurrence_ids, v.created_at
     from ${relaxed}(values ${sql.join(rows)}) as v(channel, chat_id, message_id, occurrence_ids, created_at)
-    on conflict (channel, chat_id, message_id) do update set occurrence_ids = excluded.occurrence_ids, created_at = excluded.created_at, seq = default`,
+    ${REMEMBER_AGAIN}`,
   );
 }
 

@@ -8,6 +8,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Api, Bot, BotError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { telegramFetch } from './fetch.js';
 import type { Logger } from 'pino';
 import { dispatch } from '../../../commands/dispatch.js';
 import { COMMANDS } from '../../../commands/index.js';
@@ -47,7 +48,7 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
  * so those are rethrown to a bounded retry (two more tries, backoff under two seconds).
  */
 function createBot(options: TelegramOptions, apiRoot: string): Bot {
-  const bot = new Bot(options.token, { client: { apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  const bot = new Bot(options.token, { client: { apiRoot, fetch: telegramFetch() }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   bot.api.config.use((prev, method, payload, signal) =>
     withRetry(() => prev(method, payload, signal), {
@@ -160,7 +161,7 @@ export function createTelegramChannel(options: TelegramOptions, deps: Deps, send
   const bot = createBot(options, apiRoot);
   // Start-up calls go out once per attempt: the app retries a failed start with its own backoff
   // (app.ts), and must hear about a failure rather than wait inside a retry loop.
-  const startupApi = new Api(options.token, { apiRoot });
+  const startupApi = new Api(options.token, { apiRoot, fetch: telegramFetch() });
   const log = deps.logger.child({ channel: 'telegram' });
   const mode = options.webhookUrl ? 'webhook' : 'polling';
   // Updates from one chat are handled in order, so two quick taps never race.

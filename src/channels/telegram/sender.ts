@@ -12,6 +12,7 @@ import type { RateLimiter } from '../rate-limit.js';
 import { classifyError, withRetry } from '../retry.js';
 import { listedOccurrences, listRefId, sendParts, type PartProgress, type Sender, type SentBatchHook, type SentHook } from '../../chat/sender.js';
 import { renderTelegram } from './render.js';
+import { telegramFetch } from './fetch.js';
 
 export interface TelegramSenderOptions {
   token: string;
@@ -70,6 +71,7 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
   const api = new Api(options.token, {
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     timeoutSeconds: (softMs + lateMs) / 1000,
+    fetch: telegramFetch(),
   });
   const remember = options.remember ?? (async () => undefined);
   const briefly = <T>(call: () => Promise<T>) =>

@@ -13,6 +13,8 @@
  * seconds (a collection in the bench's own process, Postgres writing its WAL), so the two bots are
  * measured in several rounds, taking turns and swapping who goes first each round; the figures
  * are over all rounds, beside each round's p99 and their median.
+ * Both bots start with the node flags of `npm start` (test/helpers/server-flags.ts), as production
+ * does; INBOUND_NOFLAGS=1 starts them without, to compare.
  * `npm run bench:inbound [-- --rate 200 --seconds 10 --rounds 3]` (POOL=n sets dondoc's pool size;
  * INBOUND_PROF=dir writes a CPU profile of the dondoc process there); also part of `npm run bench`.
  */
@@ -32,6 +34,7 @@ import { fixedClock } from '../src/domain/time.js';
 import { ensureUnitPath } from '../src/store/units.js';
 import { createTask } from '../src/store/tasks.js';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.js';
+import { startScriptFlags } from '../test/helpers/server-flags.js';
 import { freePort } from '../test/helpers/telegram-app.js';
 
 const CHATS = 200;
@@ -194,6 +197,7 @@ async function startBot(kind: 'dondoc' | 'bare', env: Record<string, string>): P
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...(process.env.INBOUND_NOFLAGS ? [] : startScriptFlags()),
       ...(process.env.INBOUND_PROF && kind === 'dondoc' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INBOUND_PROF}`] : []),
       '--import',
       'tsx',
@@ -403,7 +407,7 @@ export async function measureInbound(url: string, log: (line: string) => void, r
       `p50 ${median(f.all).toFixed(1)} ms, p99 ${p99(f.all).toFixed(1)} ms (/tasks ${p99(f.tasks).toFixed(1)}, presses ${p99(f.presses).toFixed(1)}); ` +
       `p99 by round ${runs.map((r) => p99(r.all).toFixed(1)).join(' / ')} ms, median ${median(runs.map((r) => p99(r.all))).toFixed(1)} ms`;
     log(
-      `Inbound through the Telegram webhook (${CHATS} chats, ${TASKS_EACH} open tasks each; half /tasks, half status-button presses; offered ${rate}/s, ${rounds} rounds of ${seconds} s for each bot, taking turns)`,
+      `Inbound through the Telegram webhook (${CHATS} chats, ${TASKS_EACH} open tasks each; half /tasks, half status-button presses; offered ${rate}/s, ${rounds} rounds of ${seconds} s for each bot, taking turns; node ${startScriptFlags().join(' ') || 'without flags'} as npm start)`,
     );
     log(`  warm-up: ${warm.answered} × /tasks at 100/s, p50 ${median(warm.all).toFixed(1)} ms; ${pressable} chats got cards`);
     log(

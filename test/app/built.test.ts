@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usingPostgres } from '../helpers/db.js';
+import { dockerfileFlags } from '../helpers/server-flags.js';
 import { freePort } from '../helpers/telegram-app.js';
 
 const run = promisify(execFile);
@@ -38,7 +39,8 @@ describe.skipIf(usingPostgres)('the compiled build', () => {
   it('starts, migrates the embedded database and serves health, pages and assets', async () => {
     const port = await freePort();
     const dataDir = path.join(image, 'data');
-    server = spawn(process.execPath, [path.join(image, 'dist', 'src', 'main.js')], {
+    // Started as the Dockerfile's CMD starts it, node flags included.
+    server = spawn(process.execPath, [...dockerfileFlags(), path.join(image, 'dist', 'src', 'main.js')], {
       cwd: image,
       env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO: '0', SCHEDULER: 'off' },
     });

@@ -8,25 +8,24 @@ import path from 'node:path';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 
-/** The `--` flags between `node` and the script in package.json's start script. */
-export function startScriptFlags(root = repo): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [node, ...rest] = pkg.scripts.start.trim().split(/\s+/);
-  if (node !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
-  return rest.slice(
-    0,
-    rest.findIndex((word) => !word.startsWith('--')),
-  );
+/** The `--` flags of a command that runs node: the words between `node` and the script. */
+function nodeFlags(words: string[], where: string): string[] {
+  const [node, ...rest] = words;
+  if (node !== 'node') throw new Error(`${where} does not run node: ${words.join(' ')}`);
+  const script = rest.findIndex((word) => !word.startsWith('--'));
+  if (script < 0) throw new Error(`${where} names no script: ${words.join(' ')}`);
+  return rest.slice(0, script);
 }
 
-/** The `--` flags between "node" and the script in the Dockerfile's CMD (exec form). */
-export function dockerfileFlags(root = repo): string[] {
-  const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'));
+/** The node flags of package.json's start script. */
+export function startScriptFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return nodeFlags(pkg.scripts.start.trim().split(/\s+/), 'npm start');
+}
+
+/** The node flags of the Dockerfile's CMD (exec form). */
+export function dockerfileFlags(): string[] {
+  const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(fs.readFileSync(path.join(repo, 'Dockerfile'), 'utf8'));
   if (!cmd) throw new Error('the Dockerfile has no CMD in exec form');
-  const [node, ...rest] = JSON.parse(cmd[1]!) as string[];
-  if (node !== 'node') throw new Error(`the Dockerfile's CMD does not run node: ${cmd[1]}`);
-  return rest.slice(
-    0,
-    rest.findIndex((word) => !word.startsWith('--')),
-  );
+  return nodeFlags(JSON.parse(cmd[1]!) as string[], "the Dockerfile's CMD");
 }

@@ -8,13 +8,13 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Api, Bot, BotError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { telegramFetch } from './fetch.js';
 import type { Logger } from 'pino';
 import { dispatch } from '../../../commands/dispatch.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { Deps, Response } from '../../chat/types.js';
 import type { Translator } from '../../i18n.js';
 import { classifyError, withRetry } from '../retry.js';
+import { telegramFetch } from './fetch.js';
 import { toIncoming } from './incoming.js';
 import type { TelegramSender } from './sender.js';
 

@@ -16,22 +16,17 @@ interface GrammyFetchInit {
   signal?: AbortSignal;
 }
 
-/** The part of a fetch Response grammY reads. */
+/** The part of a fetch Response grammY 1.x uses: `json()` (`ok` and `status` for any later reader). */
 interface GrammyFetchResponse {
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
 }
 
-let shared: Dispatcher | undefined;
-
 /** One Agent for the process: connections to the Bot API are kept open between calls. */
-function sharedAgent(): Dispatcher {
-  shared ??= new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
-  return shared;
-}
+const shared = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
 
-export function telegramFetch(dispatcher: Dispatcher = sharedAgent()): typeof fetch {
+export function telegramFetch(dispatcher: Dispatcher = shared): typeof fetch {
   const call = async (url: string | URL, init: GrammyFetchInit = {}): Promise<GrammyFetchResponse> => {
     const res = await request(url, {
       method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
